@@ -1,0 +1,53 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // MV3 everywhere: Firefox 140+ (the Highlight API) supports it fully.
+  manifestVersion: 3,
+  imports: false,
+  vite: () => ({
+    plugins: [preact()],
+    build: { target: 'es2022' },
+  }),
+  zip: {
+    artifactTemplate: 'backstory-{{version}}-{{browser}}.zip',
+    sourcesTemplate: 'backstory-{{version}}-sources.zip',
+    excludeSources: ['tests/**', 'bench/results.json', 'docs/screenshots/**', '.ci/**'],
+  },
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'contextMenus', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    action: { default_title: '__MSG_actionTitle__' },
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: '__MSG_commandNextMention__',
+      },
+      'open-side-panel': {
+        suggested_key: { default: 'Alt+Shift+B' },
+        description: '__MSG_commandOpenPanel__',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'backstory@backstory.invalid',
+              // The CSS Custom Highlight API shipped in Firefox 140.
+              strict_min_version: '140.0',
+              // Backstory collects nothing.
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: {
+              // data_collection_permissions is understood from 142 on Android.
+              strict_min_version: '142.0',
+            },
+          },
+        }
+      : {}),
+  }),
+});
