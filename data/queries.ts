@@ -1,0 +1,330 @@
+/**
+ * Read queries over the store, each an indexed lookup. Extension pages call these
+ * directly; content scripts reach `getEntityCard` through a background message.
+ * Results are plain data: components never see a database handle.
+ */
+import { aliasKey } from './alias-key';
+import { endKey, relativeTo, startKey } from './dates';
+import type { BackstoryDatabase } from './db';
+import type { EntityRecord, EventRecord, PackRecord, TopicRecord } from './records';
+import type { MatcherSnapshot, SnapshotAlias } from '../utils/matcher/types';
+
+/** An entity as the UI shows it, by name, for chips and links. */
+export interface EntityRef {
+  key: string;
+  name: string;
+  kind: EntityRecord['kind'];
+}
+
+/** An event with the entities it involves resolved to names. */
+export interface TimelineItem extends Omit<EventRecord, 'entities'> {
+  entities: EntityRef[];
+}
+
+export interface EntityCard {
+  entity: Omit<EntityRecord, 'aliasKeys' | 'words'>;
+  /** Up to four key facts. */
+  facts: EntityRecord['facts'];
+  /** The most important events up to the article (or the latest, without a date), oldest first. */
+  before: TimelineItem[];
+  /** The most important events after the article, oldest first. */
+  after: TimelineItem[];
+  /** Events after the article not shown in `after`. */
+  moreAfter: number;
+  /** All events up to the article / after it. */
+  totalBefore: number;
+  totalAfter: number;
+  articleDate?: string;
+  related: EntityRef[];
+  topics: TopicRecord[];
+}
+
+const ref = (e: EntityRecord): EntityRef => ({ key: e.key, name: e.name, kind: e.kind });
+
+export async function getEntity(db: BackstoryDatabase, key: string): Promise<EntityRecord | undefined> {
+  return db.get('entities', key);
+}
+
+/** Entities (of enabled packs or not) that have `text` as name or alias, after folding. */
+export async function entitiesByAlias(db: BackstoryDatabase, text: string): Promise<EntityRecord[]> {
+  return db.getAllFromIndex('entities', 'aliasKeys', aliasKey(text));
+}
+
+export async function entitiesByTopic(db: BackstoryDatabase, topicKey: string): Promise<EntityRecord[]> {
+  return db.getAllFromIndex('entities', 'topics', topicKey);
+}
+
+/** The events of one entity in date order (oldest first). */
+export async function eventsOfEntity(db: BackstoryDatabase, entityKey: string): Promise<EventRecord[]> {
+  const tx = db.transaction(['eventLinks', 'events']);
+  const links = await tx
+    .objectStore('eventLinks')
+    .getAllKeys(IDBKeyRange.bound([entityKey], [entityKey, '\uffff']));
+  const events = tx.objectStore('events');
+  const records = await Promise.all(links.map(([, , eventKey]) => events.get(eventKey)));
+  await tx.done;
+  return records.filter((e): e is EventRecord => e !== undefined);
+}
+
+/** Events whose start lies between two days (inclusive), oldest first. */
+export async function eventsInRange(db: BackstoryDatabase, from: string, to: string): Promise<EventRecord[]> {
+  return db.getAllFromIndex('events', 'startKey', IDBKeyRange.bound(startKey(from), endKey(to)));
+}
+
+export async function relatedEntities(db: BackstoryDatabase, key: string): Promise<EntityRef[]> {
+  const entity = await db.get('entities', key);
+  if (!entity) return [];
+  return resolveRefs(db, entity.related);
+}
+
+async function resolveRefs(db: BackstoryDatabase, keys: readonly string[]): Promise<EntityRef[]> {
+  const tx = db.transaction('entities');
+  const found = await Promise.all(keys.map((k) => tx.store.get(k)));
+  await tx.done;
+  return found.filter((e): e is EntityRecord => e !== undefined).map(ref);
+}
+
+async function withEntityRefs(db: BackstoryDatabase, events: EventRecord[]): Promise<TimelineItem[]> {
+  const keys = [...new Set(events.flatMap((e) => e.entities))];
+  const refs = new Map((await resolveRefs(db, keys)).map((r) => [r.key, r]));
+  return events.map((e) => ({
+    ...e,
+    entities: e.entities.map((k) => refs.get(k)).filter((r): r is EntityRef => r !== undefined),
+  }));
+}
+
+export interface CardOptions {
+  /** How many events the card shows in all (3 to 5). */
+  maxEvents?: number;
+  /** At most this many of them after the article. */
+  maxAfter?: number;
+}
+
+/**
+ * Picks the events a card shows. Pure, so the rule is tested on its own: up to the
+ * article, the most important (ties: the nearest to the article); after it, the most
+ * important (ties: the soonest). Without a date, the latest events.
+ */
+export function pickCardEvents<T extends Pick<EventRecord, 'date' | 'importance' | 'startKey' | 'key'>>(
+  events: readonly T[],
+  articleDate: string | undefined,
+  { maxEvents = 5, maxAfter = 2 }: CardOptions = {},
+): { before: T[]; after: T[]; totalBefore: number; totalAfter: number } {
+  const byDate = (a: T, b: T) => a.startKey.localeCompare(b.startKey) || a.key.localeCompare(b.key);
+  if (!articleDate) {
+    const latest = [...events].sort(byDate).slice(-Math.min(maxEvents, 4));
+    return { before: latest, after: [], totalBefore: events.length, totalAfter: 0 };
+  }
+  const before = events.filter((e) => relativeTo(e.date, articleDate) === 'before');
+  const after = events.filter((e) => relativeTo(e.date, articleDate) === 'after');
+  const pickAfter = [...after]
+    .sort((a, b) => b.importance - a.importance || byDate(a, b))
+    .slice(0, Math.min(maxAfter, after.length));
+  const roomBefore = maxEvents - pickAfter.length;
+  const pickBefore = [...before]
+    .sort((a, b) => b.importance - a.importance || byDate(b, a))
+    .slice(0, roomBefore);
+  // Fill spare room with more events after the article when the past is thin.
+  const spare = maxEvents - pickBefore.length - pickAfter.length;
+  if (spare > 0) {
+    const rest = [...after]
+      .sort((a, b) => b.importance - a.importance || byDate(a, b))
+      .filter((e) => !pickAfter.includes(e))
+      .slice(0, spare);
+    pickAfter.push(...rest);
+  }
+  return {
+    before: pickBefore.sort(byDate),
+    after: pickAfter.sort(byDate),
+    totalBefore: before.length,
+    totalAfter: after.length,
+  };
+}
+
+/** Everything a hover card shows about one entity, chosen around the article's date. */
+export async function getEntityCard(
+  db: BackstoryDatabase,
+  key: string,
+  articleDate?: string,
+  options?: CardOptions,
+): Promise<EntityCard | undefined> {
+  const entity = await db.get('entities', key);
+  if (!entity) return undefined;
+  // Choose from the link rows (date, importance), then read only the chosen events.
+  const links = await db.getAll('eventLinks', IDBKeyRange.bound([key], [key, '\uffff']));
+  const picked = pickCardEvents(
+    links.map((l) => ({ key: l.eventKey, date: l.date, importance: l.importance, startKey: l.startKey })),
+    articleDate,
+    options,
+  );
+  const load = async (chosen: { key: string }[]) => {
+    const tx = db.transaction('events');
+    const events = await Promise.all(chosen.map((c) => tx.store.get(c.key)));
+    return withEntityRefs(
+      db,
+      events.filter((e): e is EventRecord => e !== undefined),
+    );
+  };
+  const [before, after, related, topics] = await Promise.all([
+    load(picked.before),
+    load(picked.after),
+    resolveRefs(db, entity.related),
+    Promise.all(entity.topics.map((t) => db.get('topics', t))),
+  ]);
+  const { aliasKeys: _a, words: _w, ...shown } = entity;
+  return {
+    entity: shown,
+    facts: entity.facts.slice(0, 4),
+    before,
+    after,
+    moreAfter: picked.totalAfter - after.length,
+    totalBefore: picked.totalBefore,
+    totalAfter: picked.totalAfter,
+    ...(articleDate ? { articleDate } : {}),
+    related,
+    topics: topics.filter((t): t is TopicRecord => t !== undefined),
+  };
+}
+
+export interface TimelineFilters {
+  /** Only events in one of these topic keys. */
+  topics?: readonly string[];
+  minImportance?: number;
+}
+
+/** An entity's full timeline, oldest first, filtered. */
+export async function getTimeline(
+  db: BackstoryDatabase,
+  key: string,
+  filters: TimelineFilters = {},
+): Promise<TimelineItem[]> {
+  const events = (await eventsOfEntity(db, key)).filter(
+    (e) =>
+      e.importance >= (filters.minImportance ?? 1) &&
+      (!filters.topics || filters.topics.length === 0 || e.topics.some((t) => filters.topics!.includes(t))),
+  );
+  return withEntityRefs(db, events);
+}
+
+export interface SearchResult extends EntityRef {
+  summary: string;
+  score: number;
+  /** The alias or name that matched, when one did. */
+  matched?: string;
+}
+
+/**
+ * Search over names, aliases and summaries, ranked: an exact name or alias first, then
+ * names and aliases that start with the query, then entities whose words start with
+ * every query word (names before summaries). Each query word is one index range.
+ */
+export async function searchEntities(
+  db: BackstoryDatabase,
+  text: string,
+  limit = 20,
+): Promise<SearchResult[]> {
+  const query = aliasKey(text);
+  const words = query.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+  if (words.length === 0) return [];
+  const tx = db.transaction('entities');
+  const byWords = tx.store.index('words');
+  // Capped: a one-letter query must not read the whole index.
+  const perWord = await Promise.all(
+    words.map((w) => byWords.getAllKeys(IDBKeyRange.bound(w, `${w}\uffff`), 500)),
+  );
+  const byAlias = await tx.store.index('aliasKeys').getAll(IDBKeyRange.bound(query, `${query}\uffff`), 200);
+  let candidates = new Set(perWord[0]);
+  for (const keys of perWord.slice(1)) candidates = new Set(keys.filter((k) => candidates.has(k)));
+  for (const e of byAlias) candidates.add(e.key);
+  const entities = await Promise.all([...candidates].map((k) => tx.store.get(k)));
+  await tx.done;
+  const results: SearchResult[] = [];
+  for (const e of entities) {
+    if (!e) continue;
+    const name = aliasKey(e.name);
+    let score = 0;
+    let matched: string | undefined;
+    if (name === query) score = 100;
+    else if (e.aliasKeys.includes(query)) score = 90;
+    else if (name.startsWith(query)) score = 80;
+    else if (e.aliasKeys.some((k) => k.startsWith(query))) score = 70;
+    else {
+      const nameWords = name.split(/[^\p{L}\p{N}]+/u);
+      score = words.every((w) => nameWords.some((n) => n.startsWith(w))) ? 50 : 20;
+    }
+    if (score >= 70 && score < 100) {
+      matched = [e.name, ...e.aliases.map((a) => a.text)].find((t) => aliasKey(t).startsWith(query));
+    }
+    results.push({ ...ref(e), summary: e.summary, score, ...(matched ? { matched } : {}) });
+  }
+  return results.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name)).slice(0, limit);
+}
+
+export interface TopicSummary extends TopicRecord {
+  entityCount: number;
+  packTitle: string;
+}
+
+/** Topics of every installed pack, with entity counts. */
+export async function listTopics(db: BackstoryDatabase): Promise<TopicSummary[]> {
+  const [topics, packs] = await Promise.all([db.getAll('topics'), db.getAll('packs')]);
+  const titles = new Map(packs.map((p) => [p.id, p.title]));
+  const counts = await Promise.all(topics.map((t) => db.countFromIndex('entities', 'topics', t.key)));
+  return topics.map((t, i) => ({
+    ...t,
+    entityCount: counts[i] ?? 0,
+    packTitle: titles.get(t.packId) ?? t.packId,
+  }));
+}
+
+export async function listPacks(db: BackstoryDatabase): Promise<PackRecord[]> {
+  return db.getAll('packs');
+}
+
+export interface SnapshotOptions {
+  /** Topic keys the user turned off. */
+  disabledTopics?: readonly string[];
+  /** Alias texts (any case) the user asked never to highlight, per entity. */
+  ignoredTerms?: readonly { entityId: string; text: string }[];
+}
+
+/**
+ * Every alias of the enabled packs and topics, as the matcher compiles it. An entity
+ * counts when at least one of its topics is on. The key changes with the content.
+ */
+export async function getMatcherSnapshot(
+  db: BackstoryDatabase,
+  { disabledTopics = [], ignoredTerms = [] }: SnapshotOptions = {},
+): Promise<MatcherSnapshot> {
+  const packs = (await db.getAll('packs')).filter((p) => p.enabled);
+  const off = new Set(disabledTopics);
+  const ignored = new Set(ignoredTerms.map((t) => `${t.entityId}\u0000${aliasKey(t.text)}`));
+  const aliases: SnapshotAlias[] = [];
+  for (const pack of packs.sort((a, b) => a.id.localeCompare(b.id))) {
+    const entities = await db.getAllFromIndex('entities', 'packId', pack.id);
+    for (const entity of entities) {
+      if (!entity.topics.some((t) => !off.has(t))) continue;
+      for (const alias of entity.aliases) {
+        if (ignored.has(`${entity.key}\u0000${aliasKey(alias.text)}`)) continue;
+        aliases.push({
+          text: alias.text,
+          entityId: entity.key,
+          caseSensitive: alias.caseSensitive,
+          ...(alias.context ? { context: alias.context } : {}),
+        });
+      }
+    }
+  }
+  const packPart = packs.map((p) => `${p.id}@${p.version}`).join(',');
+  return { key: `${packPart}|${hashString(JSON.stringify(aliases))}`, aliases };
+}
+
+/** FNV-1a, enough to tell two snapshots apart; not for security. */
+export function hashString(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
