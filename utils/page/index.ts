@@ -1,0 +1,24 @@
+/**
+ * The content script's read-only view of the page: text blocks, mention ranges and
+ * hit-testing, publication date.
+ */
+export {
+  collectBlocks,
+  collectBlocksIn,
+  findReadableRoot,
+  type ChromeMode,
+  type CollectOptions,
+  type TextBlock,
+} from './blocks';
+export {
+  applyDensity,
+  caretAt,
+  MentionIndex,
+  rangeContainsPoint,
+  toRange,
+  type CaretPoint,
+  type Density,
+  type DensityInput,
+  type Span,
+} from './mentions';
+export { detectPublicationDate, parseDay, type DateSource, type PublicationDate } from './article-date';
