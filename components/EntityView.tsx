@@ -1,0 +1,116 @@
+import { useMemo, useState } from 'preact/hooks';
+import type { EntityRecord } from '../data/records';
+import type { EntityRef, TimelineItem } from '../data/queries';
+import type { TopicRecord } from '../data/records';
+import { t, type MessageKey } from '../utils/i18n';
+import { DateLabel } from './DateLabel';
+import { EntityChip } from './EntityChip';
+import { Timeline } from './Timeline';
+
+export interface EntityViewData {
+  entity: Pick<EntityRecord, 'key' | 'name' | 'kind' | 'summary' | 'facts'>;
+  timeline: TimelineItem[];
+  related: EntityRef[];
+  topics: TopicRecord[];
+}
+
+export interface EntityViewProps {
+  data: EntityViewData;
+  articleDate?: string | undefined;
+  onSelectEntity: (key: string) => void;
+}
+
+/** `kind_law_or_policy` from `law-or-policy`. */
+export function kindKey(kind: string): MessageKey {
+  return `kind_${kind.replace(/-/g, '_')}` as MessageKey;
+}
+
+/** The side panel's entity page: summary, key facts, filterable timeline, related entities. */
+export function EntityView({ data, articleDate, onSelectEntity }: EntityViewProps) {
+  const [topic, setTopic] = useState<string>('');
+  const [minImportance, setMinImportance] = useState(1);
+  const events = useMemo(
+    () =>
+      data.timeline.filter(
+        (e) => e.importance >= minImportance && (topic === '' || e.topics.includes(topic)),
+      ),
+    [data.timeline, topic, minImportance],
+  );
+  return (
+    <article class="bs-entity" aria-labelledby="bs-entity-name">
+      <header>
+        <h2 id="bs-entity-name">{data.entity.name}</h2>
+        <p class="bs-kind">{t(kindKey(data.entity.kind))}</p>
+      </header>
+      <p class="bs-summary">{data.entity.summary}</p>
+      {data.entity.facts.length > 0 && (
+        <section aria-labelledby="bs-facts">
+          <h3 id="bs-facts">{t('panelKeyFacts')}</h3>
+          <dl class="bs-facts">
+            {data.entity.facts.map((f, i) => (
+              <div key={i}>
+                <dt>{f.label}</dt>
+                <dd>
+                  {f.value}
+                  {f.date && (
+                    <>
+                      {' '}
+                      (<DateLabel date={f.date} />)
+                    </>
+                  )}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
+      <section aria-labelledby="bs-timeline-heading">
+        <h3 id="bs-timeline-heading">{t('panelTimeline')}</h3>
+        <div class="bs-filters">
+          <label>
+            <span class="bs-visually-hidden">{t('filterTopic')}</span>
+            <select value={topic} onChange={(e) => setTopic((e.currentTarget as HTMLSelectElement).value)}>
+              <option value="">{t('filterAllTopics')}</option>
+              {data.topics.map((tp) => (
+                <option key={tp.key} value={tp.key}>
+                  {tp.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span class="bs-visually-hidden">{t('filterImportance')}</span>
+            <select
+              value={String(minImportance)}
+              onChange={(e) => setMinImportance(Number((e.currentTarget as HTMLSelectElement).value))}
+            >
+              <option value="1">{t('filterAllEvents')}</option>
+              <option value="3">{t('filterNotable')}</option>
+              <option value="4">{t('filterMajor')}</option>
+            </select>
+          </label>
+        </div>
+        {events.length === 0 ? (
+          <p class="bs-muted">{t('cardNoEvents')}</p>
+        ) : (
+          <Timeline
+            events={events}
+            articleDate={articleDate}
+            currentKey={data.entity.key}
+            onSelectEntity={onSelectEntity}
+          />
+        )}
+      </section>
+      {data.related.length > 0 && (
+        <section aria-labelledby="bs-related">
+          <h3 id="bs-related">{t('panelRelated')}</h3>
+          <div class="bs-chips">
+            {data.related.map((r) => (
+              <EntityChip key={r.key} entity={r} onSelect={onSelectEntity} />
+            ))}
+          </div>
+        </section>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,71 @@
+import type { EntityRef } from '../data/queries';
+import { formatDate } from '../data/dates';
+import { t } from '../utils/i18n';
+
+export interface PageEntityGroup {
+  topicKey: string;
+  label: string;
+  entities: (EntityRef & { count: number })[];
+}
+
+export type PageState =
+  | { status: 'loading' }
+  | { status: 'restricted' }
+  | { status: 'not-running' }
+  | { status: 'off' }
+  | { status: 'ok'; groups: PageEntityGroup[]; publishedAt?: string | undefined };
+
+export interface PageEntitiesProps {
+  page: PageState;
+  onSelectEntity: (key: string) => void;
+  onRevealMention: (key: string) => void;
+}
+
+/** "On this page": the entities found in the active tab, grouped by topic. */
+export function PageEntities({ page, onSelectEntity, onRevealMention }: PageEntitiesProps) {
+  switch (page.status) {
+    case 'loading':
+      return <p class="bs-muted">{t('cardLoading')}</p>;
+    case 'restricted':
+      return <p class="bs-empty">{t('panelNotReadable')}</p>;
+    case 'not-running':
+      return <p class="bs-empty">{t('popupNotRunning')}</p>;
+    case 'off':
+      return <p class="bs-empty">{t('panelSiteOff')}</p>;
+    case 'ok':
+      return (
+        <div class="bs-page-entities">
+          <p class="bs-muted">
+            {page.publishedAt ? t('popupPageDate', formatDate(page.publishedAt)) : t('popupPageNoDate')}
+          </p>
+          {page.groups.length === 0 ? (
+            <p class="bs-empty">{t('panelNoMentions')}</p>
+          ) : (
+            page.groups.map((group) => (
+              <section key={group.topicKey} aria-labelledby={`bs-group-${group.topicKey}`}>
+                <h3 id={`bs-group-${group.topicKey}`}>{group.label}</h3>
+                <ul class="bs-entity-list">
+                  {group.entities.map((e) => (
+                    <li key={e.key}>
+                      <button type="button" class="bs-link" onClick={() => onSelectEntity(e.key)}>
+                        {e.name}
+                      </button>
+                      <button
+                        type="button"
+                        class="bs-count-button"
+                        onClick={() => onRevealMention(e.key)}
+                        aria-label={`${t('panelMentions', e.count)}: ${t('panelJumpTo', e.name)}`}
+                        title={t('panelJumpTo', e.name)}
+                      >
+                        {e.count}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ))
+          )}
+        </div>
+      );
+  }
+}

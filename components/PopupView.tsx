@@ -1,0 +1,96 @@
+import type { EntityRef } from '../data/queries';
+import { formatDate } from '../data/dates';
+import { t } from '../utils/i18n';
+
+/** What the popup knows about the active tab. */
+export type PopupState =
+  | { status: 'loading' }
+  | { status: 'restricted' }
+  | { status: 'not-running'; site?: string }
+  | {
+      status: 'running';
+      site: string;
+      active: boolean;
+      highlightApi: boolean;
+      mentionCount: number;
+      publishedAt?: string | undefined;
+      /** The most mentioned entities, most first, with counts. */
+      top: (EntityRef & { count: number })[];
+    };
+
+export interface PopupViewProps {
+  state: PopupState;
+  siteEnabled: boolean;
+  onToggleSite: (enabled: boolean) => void;
+  onOpenPanel: () => void;
+  onOpenOptions: () => void;
+}
+
+/** The popup: the page's mentions at a glance, the site switch, and the way to the panel. */
+export function PopupView({ state, siteEnabled, onToggleSite, onOpenPanel, onOpenOptions }: PopupViewProps) {
+  return (
+    <main class="bs-popup">
+      <header class="bs-popup-header">
+        <img src="/icon/32.png" alt="" width={20} height={20} />
+        <h1>{t('extName')}</h1>
+      </header>
+      <PopupBody state={state} />
+      {(state.status === 'running' || (state.status === 'not-running' && state.site)) && (
+        <label class="bs-switch">
+          <input
+            type="checkbox"
+            checked={siteEnabled}
+            onChange={(e) => onToggleSite((e.currentTarget as HTMLInputElement).checked)}
+          />
+          <span>{t('popupSiteToggle', state.site ?? '')}</span>
+        </label>
+      )}
+      <footer class="bs-popup-actions">
+        <button type="button" class="bs-button bs-primary" onClick={onOpenPanel}>
+          {t('popupOpenPanel')}
+        </button>
+        <button type="button" class="bs-button" onClick={onOpenOptions}>
+          {t('popupOpenOptions')}
+        </button>
+      </footer>
+    </main>
+  );
+}
+
+function PopupBody({ state }: { state: PopupState }) {
+  switch (state.status) {
+    case 'loading':
+      return <p class="bs-muted">{t('cardLoading')}</p>;
+    case 'restricted':
+      return <p class="bs-note">{t('popupNotReadable')}</p>;
+    case 'not-running':
+      return <p class="bs-note">{t('popupNotRunning')}</p>;
+    case 'running':
+      if (!state.active) return <p class="bs-note">{t('panelSiteOff')}</p>;
+      return (
+        <>
+          <p class="bs-summary" aria-live="polite">
+            {state.mentionCount === 0
+              ? t('popupNoMentions')
+              : t('popupMentionsCount', [state.mentionCount, state.top.length])}
+          </p>
+          <p class="bs-muted">
+            {state.publishedAt ? t('popupPageDate', formatDate(state.publishedAt)) : t('popupPageNoDate')}
+          </p>
+          {!state.highlightApi && <p class="bs-note">{t('popupNoHighlightApi')}</p>}
+          {state.top.length > 0 && (
+            <>
+              <h2>{t('popupTopEntities')}</h2>
+              <ul class="bs-top">
+                {state.top.slice(0, 5).map((e) => (
+                  <li key={e.key}>
+                    <span>{e.name}</span> <span class="bs-count">{e.count}</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      );
+  }
+}

@@ -1,0 +1,71 @@
+import { useState } from 'preact/hooks';
+import type { SearchResult } from '../data/queries';
+import { t } from '../utils/i18n';
+import { kindKey } from './EntityView';
+
+export interface SearchViewProps {
+  query: string;
+  results: SearchResult[];
+  onQuery: (query: string) => void;
+  onSelectEntity: (key: string) => void;
+}
+
+/** Search as you type, with arrow-key navigation through the results. */
+export function SearchView({ query, results, onQuery, onSelectEntity }: SearchViewProps) {
+  const [active, setActive] = useState(0);
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (results.length === 0) return;
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setActive((i) => Math.min(i + 1, results.length - 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((i) => Math.max(i - 1, 0));
+    } else if (e.key === 'Enter') {
+      const chosen = results[active];
+      if (chosen) onSelectEntity(chosen.key);
+    }
+  };
+  const activeId = results[active] ? `bs-result-${active}` : undefined;
+  return (
+    <div class="bs-search">
+      <input
+        type="search"
+        class="bs-search-input"
+        role="combobox"
+        list={undefined}
+        aria-expanded={results.length > 0}
+        aria-controls="bs-results"
+        aria-activedescendant={activeId}
+        aria-label={t('panelSearchLabel')}
+        placeholder={t('panelSearchPlaceholder')}
+        value={query}
+        autoFocus
+        onInput={(e) => {
+          setActive(0);
+          onQuery((e.currentTarget as HTMLInputElement).value);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      {query.trim() !== '' && results.length === 0 && <p class="bs-empty">{t('panelNoResults', query)}</p>}
+      <ul id="bs-results" role="listbox" class="bs-results" aria-label={t('panelSearch')}>
+        {results.map((r, i) => (
+          <li
+            key={r.key}
+            id={`bs-result-${i}`}
+            role="option"
+            aria-selected={i === active}
+            class={i === active ? 'bs-result bs-active' : 'bs-result'}
+            onClick={() => onSelectEntity(r.key)}
+            onMouseEnter={() => setActive(i)}
+          >
+            <span class="bs-result-name">{r.name}</span>
+            <span class="bs-kind">{t(kindKey(r.kind))}</span>
+            {r.matched && r.matched !== r.name && <span class="bs-muted"> · {r.matched}</span>}
+            <span class="bs-result-summary">{r.summary}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

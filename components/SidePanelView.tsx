@@ -1,0 +1,87 @@
+import type { SearchResult } from '../data/queries';
+import { t } from '../utils/i18n';
+import { EntityView, type EntityViewData } from './EntityView';
+import type { PanelView } from './navigation';
+import { PageEntities, type PageState } from './PageEntities';
+import { SearchView } from './SearchView';
+
+export interface SidePanelViewProps {
+  view: PanelView;
+  page: PageState;
+  entity: EntityViewData | 'loading' | 'missing' | undefined;
+  results: SearchResult[];
+  canBack: boolean;
+  canForward: boolean;
+  onBack: () => void;
+  onForward: () => void;
+  onShowPage: () => void;
+  onSearch: (query: string) => void;
+  onSelectEntity: (key: string) => void;
+  onRevealMention: (key: string) => void;
+}
+
+/** The side panel: tabs for this page and search, an entity page, back and forward. */
+export function SidePanelView(props: SidePanelViewProps) {
+  const { view, page } = props;
+  const articleDate = page.status === 'ok' ? page.publishedAt : undefined;
+  return (
+    <div class="bs-panel">
+      <nav class="bs-panel-nav" aria-label={t('extName')}>
+        <button
+          type="button"
+          class="bs-icon-button"
+          onClick={props.onBack}
+          disabled={!props.canBack}
+          aria-label={t('panelBack')}
+        >
+          ←
+        </button>
+        <button
+          type="button"
+          class="bs-icon-button"
+          onClick={props.onForward}
+          disabled={!props.canForward}
+          aria-label={t('panelForward')}
+        >
+          →
+        </button>
+        <button type="button" class="bs-tab" aria-pressed={view.kind === 'page'} onClick={props.onShowPage}>
+          {t('panelOnThisPage')}
+        </button>
+        <button
+          type="button"
+          class="bs-tab"
+          aria-pressed={view.kind === 'search'}
+          onClick={() => props.onSearch(view.kind === 'search' ? view.query : '')}
+        >
+          {t('panelSearch')}
+        </button>
+      </nav>
+      <main class="bs-panel-main">
+        {view.kind === 'page' && (
+          <PageEntities
+            page={page}
+            onSelectEntity={props.onSelectEntity}
+            onRevealMention={props.onRevealMention}
+          />
+        )}
+        {view.kind === 'search' && (
+          <SearchView
+            query={view.query}
+            results={props.results}
+            onQuery={props.onSearch}
+            onSelectEntity={props.onSelectEntity}
+          />
+        )}
+        {view.kind === 'entity' &&
+          (props.entity === undefined || props.entity === 'loading' ? (
+            <p class="bs-muted">{t('cardLoading')}</p>
+          ) : props.entity === 'missing' ? (
+            <p class="bs-empty">{t('cardError')}</p>
+          ) : (
+            <EntityView data={props.entity} articleDate={articleDate} onSelectEntity={props.onSelectEntity} />
+          ))}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import { startKey } from '../data/dates';
+import type { TimelineItem } from '../data/queries';
+import { t } from '../utils/i18n';
+import { EventRow } from './EventRow';
+
+export interface TimelineProps {
+  events: readonly TimelineItem[];
+  /** The article's day; a "this article" marker is drawn there and later events set apart. */
+  articleDate?: string | undefined;
+  currentKey?: string;
+  onSelectEntity?: (key: string) => void;
+}
+
+interface YearGroup {
+  year: string;
+  items: (TimelineItem | 'marker')[];
+}
+
+/** Groups events by year and places the article marker among them. Pure, for tests. */
+export function groupTimeline(events: readonly TimelineItem[], articleDate?: string): YearGroup[] {
+  const groups: YearGroup[] = [];
+  let markerPlaced = !articleDate;
+  const push = (year: string, item: TimelineItem | 'marker') => {
+    const last = groups[groups.length - 1];
+    if (last && last.year === year) last.items.push(item);
+    else groups.push({ year, items: [item] });
+  };
+  for (const event of events) {
+    if (!markerPlaced && articleDate && startKey(event.date) > articleDate) {
+      push(articleDate.slice(0, 4), 'marker');
+      markerPlaced = true;
+    }
+    push(event.date.slice(0, 4), event);
+  }
+  if (!markerPlaced && articleDate) push(articleDate.slice(0, 4), 'marker');
+  return groups;
+}
+
+/** A full timeline grouped by year, with the article's date as a marker. */
+export function Timeline({ events, articleDate, currentKey, onSelectEntity }: TimelineProps) {
+  const groups = groupTimeline(events, articleDate);
+  let after = false;
+  return (
+    <div class="bs-timeline">
+      {groups.map((group) => (
+        <section key={group.year} class="bs-year" aria-label={group.year}>
+          <h3 class="bs-year-heading">{group.year}</h3>
+          <ol class="bs-events">
+            {group.items.map((item) => {
+              if (item === 'marker') {
+                after = true;
+                return (
+                  <li
+                    key="marker"
+                    class="bs-article-marker"
+                    role="separator"
+                    aria-label={t('panelThisArticle')}
+                  >
+                    {t('panelThisArticle')}
+                  </li>
+                );
+              }
+              return (
+                <EventRow
+                  key={item.key}
+                  event={item}
+                  {...(currentKey ? { currentKey } : {})}
+                  {...(onSelectEntity ? { onSelectEntity } : {})}
+                  {...(after ? { after: true } : {})}
+                />
+              );
+            })}
+          </ol>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import bundledPack from '../../data/packs/us-china-tech.json';
+import { getEntityCard } from '../../data/queries';
+import {
+  cardRequestSchema,
+  guarded,
+  openTimelineSchema,
+  pageReportSchema,
+  type GuardContext,
+} from '../../utils/background/guard';
+import { configurePanelBehavior, openPanel } from '../../utils/background/panel';
+import { ensureBundledPack, getDb, refreshMatcher } from '../../utils/background/store';
+import { dropTab, saveTabReport } from '../../utils/background/tabs';
+import { t } from '../../utils/i18n';
+import { panelRequestStorage } from '../../utils/matcher-store';
+import { onMessage, sendMessage } from '../../utils/messaging';
+import { disabledTopicsStorage, ignoredTermsStorage } from '../../utils/settings';
+
+const LOOK_UP_MENU = 'backstory-look-up';
+
+export default defineBackground({
+  type: 'module',
+  main() {
+    // Every listener is registered synchronously, first: a restarted worker must hear
+    // the event that woke it. State lives in storage and IndexedDB, never only here.
+    const ctx: GuardContext = {
+      runtimeId: browser.runtime.id,
+      ownOrigin: browser.runtime.getURL('/'),
+      dev: import.meta.env.DEV,
+    };
+
+    onMessage(
+      'contentReportPage',
+      guarded(ctx, 'contentReportPage', pageReportSchema, undefined, async (report, sender) => {
+        if (sender.tab?.id !== undefined) await saveTabReport(sender.tab.id, report);
+      }),
+    );
+    onMessage(
+      'contentGetEntityCard',
+      guarded(ctx, 'contentGetEntityCard', cardRequestSchema, null, async (request) => {
+        const card = await getEntityCard(await getDb(), request.entityId, request.articleDate);
+        return card ?? null;
+      }),
+    );
+    onMessage(
+      'contentOpenTimeline',
+      guarded(ctx, 'contentOpenTimeline', openTimelineSchema, undefined, async (request, sender) => {
+        const opened = openPanel({ tabId: sender.tab?.id }); // before any await: needs the gesture
+        await panelRequestStorage.setValue({ entityId: request.entityId, at: Date.now() });
+        await opened;
+      }),
+    );
+
+    browser.runtime.onInstalled.addListener(() => {
+      browser.contextMenus.create({
+        id: LOOK_UP_MENU,
+        title: t('contextMenuLookUp'),
+        contexts: ['selection'],
+      });
+    });
+    browser.contextMenus.onClicked.addListener((info, tab) => {
+      if (info.menuItemId !== LOOK_UP_MENU) return;
+      const opened = openPanel({ tabId: tab?.id, windowId: tab?.windowId });
+      const search = (info.selectionText ?? '').trim().slice(0, 200);
+      void panelRequestStorage.setValue({ search, at: Date.now() }).then(() => opened);
+    });
+    browser.commands.onCommand.addListener((command, tab) => {
+      if (command === 'open-side-panel') void openPanel({ tabId: tab?.id, windowId: tab?.windowId });
+      if (command === 'next-mention' && tab?.id !== undefined) {
+        void sendMessage('tabNextMention', undefined, tab.id).catch(() => undefined);
+      }
+    });
+    browser.tabs.onRemoved.addListener((tabId) => void dropTab(tabId));
+
+    disabledTopicsStorage.watch(() => void setUp());
+    ignoredTermsStorage.watch(() => void setUp());
+
+    configurePanelBehavior();
+    void setUp();
+  },
+});
+
+/** Seeds the bundled pack if needed and brings the matcher up to date; idempotent. */
+async function setUp(): Promise<void> {
+  try {
+    const db = await getDb();
+    await ensureBundledPack(db, bundledPack);
+    await refreshMatcher(db);
+  } catch (error) {
+    console.error('[backstory] setting up the dataset failed', error);
+  }
+}

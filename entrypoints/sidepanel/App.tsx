@@ -1,0 +1,119 @@
+import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { EntityViewData } from '../../components/EntityView';
+import { currentView, initialNav, navigate } from '../../components/navigation';
+import type { PageState } from '../../components/PageEntities';
+import { SidePanelView } from '../../components/SidePanelView';
+import { openBackstoryDB, type BackstoryDatabase } from '../../data/db';
+import { searchEntities, type SearchResult } from '../../data/queries';
+import { getTabReport, watchTabReport } from '../../utils/background/tabs';
+import { panelRequestStorage } from '../../utils/matcher-store';
+import { sendMessage } from '../../utils/messaging';
+import { isRestrictedUrl } from '../../utils/restricted';
+import { loadEntityView, loadPageState } from './data';
+
+export function App() {
+  const [nav, dispatch] = useReducer(navigate, initialNav);
+  const [db, setDb] = useState<BackstoryDatabase>();
+  const [tabId, setTabId] = useState<number>();
+  const [page, setPage] = useState<PageState>({ status: 'loading' });
+  const [entity, setEntity] = useState<EntityViewData | 'loading' | 'missing'>();
+  const [results, setResults] = useState<SearchResult[]>([]);
+  const searchRun = useRef(0);
+  const view = currentView(nav);
+
+  useEffect(() => {
+    void openBackstoryDB().then(setDb);
+  }, []);
+
+  // Follow the active tab of this window.
+  useEffect(() => {
+    const refresh = async () => {
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      setTabId(tab?.id);
+      if (tab?.url && isRestrictedUrl(tab.url)) setPage({ status: 'restricted' });
+    };
+    void refresh();
+    const onActivated = () => void refresh();
+    const onUpdated = (_id: number, info: { status?: string }) => {
+      if (info.status === 'complete') void refresh();
+    };
+    browser.tabs.onActivated.addListener(onActivated);
+    browser.tabs.onUpdated.addListener(onUpdated);
+    return () => {
+      browser.tabs.onActivated.removeListener(onActivated);
+      browser.tabs.onUpdated.removeListener(onUpdated);
+    };
+  }, []);
+
+  // The tab's report, live.
+  useEffect(() => {
+    if (!db || tabId === undefined) return;
+    let stale = false;
+    const show = (report: Awaited<ReturnType<typeof getTabReport>>) =>
+      void loadPageState(db, report).then((state) => {
+        if (!stale) setPage((prev) => (prev.status === 'restricted' && !report ? prev : state));
+      });
+    void getTabReport(tabId).then(show);
+    const unwatch = watchTabReport(tabId, show);
+    return () => {
+      stale = true;
+      unwatch();
+    };
+  }, [db, tabId]);
+
+  // Requests from the card, the context menu and the command.
+  useEffect(() => {
+    const apply = (request: Awaited<ReturnType<typeof panelRequestStorage.getValue>>) => {
+      if (request?.entityId) dispatch({ type: 'go', view: { kind: 'entity', key: request.entityId } });
+      else if (request?.search !== undefined)
+        dispatch({ type: 'go', view: { kind: 'search', query: request.search } });
+    };
+    void panelRequestStorage.getValue().then(apply);
+    return panelRequestStorage.watch(apply);
+  }, []);
+
+  // Load the entity page.
+  useEffect(() => {
+    if (!db || view.kind !== 'entity') return;
+    let stale = false;
+    setEntity('loading');
+    void loadEntityView(db, view.key).then((data) => !stale && setEntity(data));
+    return () => {
+      stale = true;
+    };
+  }, [db, view.kind === 'entity' ? view.key : '']);
+
+  // Search as you type; late answers to old queries are dropped.
+  useEffect(() => {
+    if (!db || view.kind !== 'search') return;
+    const run = ++searchRun.current;
+    void searchEntities(db, view.query).then((r) => run === searchRun.current && setResults(r));
+  }, [db, view.kind === 'search' ? view.query : null]);
+
+  return (
+    <SidePanelView
+      view={view}
+      page={page}
+      entity={entity}
+      results={results}
+      canBack={nav.index > 0}
+      canForward={nav.index < nav.stack.length - 1}
+      onBack={() => dispatch({ type: 'back' })}
+      onForward={() => dispatch({ type: 'forward' })}
+      onShowPage={() => dispatch({ type: 'go', view: { kind: 'page' } })}
+      onSearch={(query) =>
+        dispatch(
+          view.kind === 'search'
+            ? { type: 'replace', view: { kind: 'search', query } }
+            : { type: 'go', view: { kind: 'search', query } },
+        )
+      }
+      onSelectEntity={(key) => dispatch({ type: 'go', view: { kind: 'entity', key } })}
+      onRevealMention={(key) => {
+        if (tabId !== undefined)
+          void sendMessage('tabRevealMention', { entityId: key }, tabId).catch(() => false);
+      }}
+    />
+  );
+}

@@ -1,0 +1,232 @@
+/**
+ * The content script's conductor: loads the matcher and settings from storage, scans
+ * the page, paints highlights, follows DOM changes and navigations, and answers the
+ * popup and side panel. Everything it starts is tied to the WXT context, so an
+ * extension update or reload tears it down cleanly.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { deserializeMatcher, type CompiledMatcher } from '../matcher';
+import { matcherStorage } from '../matcher-store';
+import { onMessage, sendMessage, type PageReport } from '../messaging';
+import { detectPublicationDate } from '../page';
+import {
+  appearanceStorage,
+  densityStorage,
+  disabledSitesStorage,
+  enabledStorage,
+  isSiteDisabled,
+  type Appearance,
+  type Density,
+} from '../settings';
+import { Highlighter } from './highlighter';
+import { MutationBatcher } from './mutations';
+import { PageScan, type Mention } from './scan';
+
+interface Settings {
+  enabled: boolean;
+  disabledSites: string[];
+  density: Density;
+  appearance: Appearance;
+}
+
+export class ContentController {
+  readonly highlighter: Highlighter;
+  scan: PageScan | undefined;
+  private matcher: CompiledMatcher | undefined;
+  private matcherKey: string | undefined;
+  private settings!: Settings;
+  private generation = 0;
+  private publishedAt: string | undefined;
+  private mutations: MutationBatcher | undefined;
+  private cursor = -1;
+  private lastReport = '';
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly doc: Document = document,
+    private readonly win: Window = window,
+  ) {
+    this.highlighter = new Highlighter(win);
+  }
+
+  get site(): string {
+    return this.win.location.hostname;
+  }
+
+  get active(): boolean {
+    return this.settings.enabled && !isSiteDisabled(this.site, this.settings.disabledSites);
+  }
+
+  /** Wires listeners first (synchronously), then loads and scans. */
+  async start(): Promise<void> {
+    const off = [
+      onMessage('tabGetReport', () => this.report()),
+      onMessage('tabRevealMention', ({ data }) => this.reveal(data.entityId)),
+      onMessage('tabNextMention', () => {
+        this.next();
+      }),
+      enabledStorage.watch((v) => this.applySettings({ enabled: v ?? true })),
+      disabledSitesStorage.watch((v) => this.applySettings({ disabledSites: v ?? [] })),
+      densityStorage.watch((v) => this.applySettings({ density: v ?? 'first-per-entity' })),
+      appearanceStorage.watch((v) => v && this.applySettings({ appearance: v })),
+      matcherStorage.watch((v) => void this.loadMatcher(v).then(() => this.rescan())),
+    ];
+    this.ctx.onInvalidated(() => {
+      off.forEach((fn) => fn());
+      this.mutations?.stop();
+      this.highlighter.clear();
+    });
+    this.ctx.addEventListener(this.win, 'wxt:locationchange', () => {
+      // An SPA navigation swaps the article: start over once the new content settles.
+      this.publishedAt = undefined;
+      this.ctx.setTimeout(() => void this.rescan(), 300);
+    });
+
+    const [enabled, disabledSites, density, appearance, stored] = await Promise.all([
+      enabledStorage.getValue(),
+      disabledSitesStorage.getValue(),
+      densityStorage.getValue(),
+      appearanceStorage.getValue(),
+      matcherStorage.getValue(),
+    ]);
+    this.settings = { enabled, disabledSites, density, appearance };
+    await this.loadMatcher(stored);
+    await this.rescan();
+    this.mutations = new MutationBatcher(this.ctx, this.doc, {
+      onNodes: (nodes) => this.onMutations(nodes),
+      onOverflow: () => void this.rescan(),
+      isOwnNode: (node) => isOwnUi(node),
+    });
+    this.mutations.start();
+  }
+
+  private async loadMatcher(stored: { key: string; data: string } | null): Promise<void> {
+    if (!stored) {
+      this.matcher = undefined;
+      this.matcherKey = undefined;
+      return;
+    }
+    if (stored.key === this.matcherKey) return;
+    try {
+      this.matcher = deserializeMatcher(stored.data);
+      this.matcherKey = stored.key;
+    } catch (error) {
+      console.warn('[backstory] could not read the stored matcher', error);
+      this.matcher = undefined;
+      this.matcherKey = undefined;
+    }
+  }
+
+  private applySettings(patch: Partial<Settings>): void {
+    const before = this.settings;
+    this.settings = { ...before, ...patch };
+    if (patch.density && this.scan && patch.density !== before.density) {
+      this.scan.setDensity(patch.density);
+      this.paint();
+      return;
+    }
+    if (patch.appearance) {
+      this.paint();
+      return;
+    }
+    void this.rescan();
+  }
+
+  /** Scans the whole page again; a newer call cancels an older one still running. */
+  async rescan(): Promise<void> {
+    const generation = ++this.generation;
+    this.publishedAt ??= detectPublicationDate(this.doc, this.win.location.href)?.date;
+    if (!this.active || !this.matcher) {
+      this.scan = undefined;
+      this.highlighter.clear();
+      this.sendReport();
+      return;
+    }
+    const scan = new PageScan(this.doc, this.matcher, this.settings.density);
+    const done = await scan.full({ isCancelled: () => generation !== this.generation || this.ctx.isInvalid });
+    if (!done) return;
+    this.scan = scan;
+    this.cursor = -1;
+    this.paint();
+    this.sendReport();
+  }
+
+  private onMutations(nodes: Node[]): void {
+    if (!this.scan || !this.active) return;
+    if (this.scan.update(nodes)) {
+      this.paint();
+      this.sendReport();
+    }
+  }
+
+  private paint(): void {
+    if (!this.scan || !this.active) {
+      this.highlighter.clear();
+      return;
+    }
+    this.highlighter.show(
+      this.scan.marked.map((m) => m.range!),
+      this.settings.appearance,
+    );
+  }
+
+  report(): PageReport {
+    return {
+      mentions: this.scan?.summary() ?? [],
+      ...(this.publishedAt ? { publishedAt: this.publishedAt } : {}),
+      highlightApi: this.highlighter.supported,
+      active: this.active,
+      site: this.site,
+    };
+  }
+
+  private sendReport(): void {
+    const report = this.report();
+    const serialized = JSON.stringify(report);
+    if (serialized === this.lastReport) return;
+    this.lastReport = serialized;
+    void sendMessage('contentReportPage', report).catch(() => undefined);
+  }
+
+  /** Scrolls to the next marked mention (of one entity, or any), and marks it as current. */
+  reveal(entityId: string): boolean {
+    const list = this.scan?.mentions ?? [];
+    if (list.length === 0) return false;
+    const candidates = list.filter((m) => !entityId || m.entityId === entityId);
+    if (candidates.length === 0) return false;
+    const current = this.highlighter.currentRange;
+    const currentIndex = candidates.findIndex((m) => m.range === current);
+    const target = candidates[(currentIndex + 1) % candidates.length]!;
+    this.focusMention(target, true);
+    return true;
+  }
+
+  /** The keyboard command: the next marked mention in document order. */
+  next(): Mention | undefined {
+    const marked = this.scan?.marked ?? [];
+    if (marked.length === 0) return undefined;
+    this.cursor = (this.cursor + 1) % marked.length;
+    const target = marked[this.cursor]!;
+    this.focusMention(target, false);
+    return target;
+  }
+
+  private focusMention(mention: Mention, flash: boolean): void {
+    const range = mention.range ?? this.doc.createRange();
+    if (!mention.range) {
+      range.setStart(mention.block.nodes[0]!, 0);
+    }
+    mention.block.element.scrollIntoView({
+      block: 'center',
+      behavior: this.win.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth',
+    });
+    this.highlighter.setCurrent(range);
+    if (flash) this.ctx.setTimeout(() => this.highlighter.setCurrent(undefined), 1600);
+  }
+}
+
+/** Backstory's own UI (the card host), never scanned and never a reason to rescan. */
+export function isOwnUi(node: Node): boolean {
+  const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  return !!el?.closest('backstory-card, [data-backstory-ui]');
+}

@@ -1,0 +1,175 @@
+/**
+ * One page's mentions: find them (blocks → matcher), choose which to mark (density),
+ * keep them in step with DOM changes. Knows the DOM and the matcher, not storage.
+ */
+import type { CompiledMatcher } from '../matcher';
+import { matchText } from '../matcher';
+import {
+  applyDensity,
+  collectBlocks,
+  collectBlocksIn,
+  findReadableRoot,
+  MentionIndex,
+  toRange,
+  type TextBlock,
+} from '../page';
+import type { PageMention } from '../messaging';
+import type { Density } from '../settings';
+import { runSliced, type SliceOptions } from './slices';
+
+export interface Mention {
+  id: number;
+  entityId: string;
+  aliasIndex: number;
+  block: TextBlock;
+  start: number;
+  end: number;
+  /** Set for marked mentions. */
+  range?: Range;
+}
+
+export interface ScanStats {
+  blocks: number;
+  characters: number;
+  textNodes: number;
+  mentions: number;
+  marked: number;
+}
+
+export class PageScan {
+  /** Every mention, in document order. */
+  mentions: Mention[] = [];
+  /** The marked ones (density applied), in document order. */
+  marked: Mention[] = [];
+  readonly index = new MentionIndex();
+  private byId = new Map<number, Mention>();
+  private nextId = 1;
+  private root: Element;
+  stats: ScanStats = { blocks: 0, characters: 0, textNodes: 0, mentions: 0, marked: 0 };
+
+  constructor(
+    private readonly doc: Document,
+    private readonly matcher: CompiledMatcher,
+    private density: Density,
+  ) {
+    this.root = findReadableRoot(doc);
+  }
+
+  get readableRoot(): Element {
+    return this.root;
+  }
+
+  mention(id: number): Mention | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Scans the readable root in slices. Resolves false if cancelled. */
+  async full(slices: SliceOptions = {}): Promise<boolean> {
+    this.root = findReadableRoot(this.doc);
+    const blocks = collectBlocks(this.root);
+    const found: Mention[] = [];
+    const stats: ScanStats = { blocks: blocks.length, characters: 0, textNodes: 0, mentions: 0, marked: 0 };
+    const done = await runSliced(
+      blocks,
+      (block) => {
+        stats.characters += block.text.length;
+        stats.textNodes += block.nodes.length;
+        for (const m of matchText(this.matcher, block.text)) {
+          found.push({
+            id: this.nextId++,
+            entityId: m.entityId,
+            aliasIndex: m.aliasIndex,
+            block,
+            start: m.start,
+            end: m.end,
+          });
+        }
+      },
+      slices,
+    );
+    if (!done) return false;
+    this.replaceAll(found);
+    this.stats = { ...stats, mentions: this.mentions.length, marked: this.marked.length };
+    return true;
+  }
+
+  /**
+   * Rescans the blocks that hold `nodes` (added or changed) and drops mentions whose
+   * text left the page. Returns true when the set of mentions changed.
+   */
+  update(nodes: readonly Node[]): boolean {
+    const blocks = nodes.length > 0 ? collectBlocksIn(nodes, this.root) : [];
+    const containers = blocks.map((b) => b.element);
+    const kept = this.mentions.filter(
+      (m) =>
+        m.block.nodes.every((n) => n.isConnected) &&
+        !containers.some((c) => c === m.block.element || c.contains(m.block.element)),
+    );
+    const added: Mention[] = [];
+    for (const block of blocks) {
+      for (const m of matchText(this.matcher, block.text)) {
+        added.push({
+          id: this.nextId++,
+          entityId: m.entityId,
+          aliasIndex: m.aliasIndex,
+          block,
+          start: m.start,
+          end: m.end,
+        });
+      }
+    }
+    if (added.length === 0 && kept.length === this.mentions.length) return false;
+    this.replaceAll(sortByDocument([...kept, ...added]));
+    this.stats = { ...this.stats, mentions: this.mentions.length, marked: this.marked.length };
+    return true;
+  }
+
+  /** Changes the density and re-chooses the marked mentions. */
+  setDensity(density: Density): void {
+    this.density = density;
+    this.replaceAll(this.mentions);
+  }
+
+  /** Counts per entity with the order of first appearance, for the popup and panel. */
+  summary(): PageMention[] {
+    const byEntity = new Map<string, PageMention>();
+    for (const m of this.mentions) {
+      const entry = byEntity.get(m.entityId);
+      if (entry) entry.count++;
+      else byEntity.set(m.entityId, { entityId: m.entityId, count: 1, order: byEntity.size });
+    }
+    return [...byEntity.values()];
+  }
+
+  private replaceAll(mentions: Mention[]): void {
+    this.mentions = mentions;
+    this.byId = new Map(mentions.map((m) => [m.id, m]));
+    const blockIndex = new Map<TextBlock, number>();
+    const sections = mentions.map((m) => {
+      if (!blockIndex.has(m.block)) blockIndex.set(m.block, blockIndex.size);
+      return { entityId: m.entityId, blockIndex: blockIndex.get(m.block)!, section: m.block.section };
+    });
+    const marks = applyDensity(sections, this.density);
+    this.index.clear();
+    this.marked = [];
+    mentions.forEach((m, i) => {
+      if (!marks[i]) {
+        delete m.range;
+        return;
+      }
+      m.range ??= toRange(m.block, m, this.doc);
+      if (this.index.add(m.id, m.block, m)) this.marked.push(m);
+    });
+  }
+}
+
+/** Sorts mentions by the position of their first text node, then by offset. */
+function sortByDocument(mentions: Mention[]): Mention[] {
+  return mentions.sort((a, b) => {
+    if (a.block === b.block) return a.start - b.start;
+    const na = a.block.nodes[0];
+    const nb = b.block.nodes[0];
+    if (!na || !nb || na === nb) return a.start - b.start;
+    return na.compareDocumentPosition(nb) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  });
+}

@@ -1,0 +1,50 @@
+/**
+ * Long work split into slices of a few milliseconds, yielding to the page between
+ * them, so a 100,000-word page never blocks input. A cancelled run stops at the next
+ * slice boundary.
+ */
+
+export interface SliceOptions {
+  /** Longest slice, in ms. */
+  budgetMs?: number;
+  /** Checked between items; true stops the run. */
+  isCancelled?: () => boolean;
+  now?: () => number;
+  /** Lets the page run: `scheduler.yield()` where present, else a macrotask. */
+  yieldToHost?: () => Promise<void>;
+  /** Called with each slice's duration (benchmarks). */
+  onSlice?: (ms: number) => void;
+}
+
+export function defaultYield(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Runs `work` over `items` in slices; resolves true when all ran, false when cancelled. */
+export async function runSliced<T>(
+  items: readonly T[],
+  work: (item: T, index: number) => void,
+  {
+    budgetMs = 8,
+    isCancelled = () => false,
+    now = () => performance.now(),
+    yieldToHost = defaultYield,
+    onSlice,
+  }: SliceOptions = {},
+): Promise<boolean> {
+  let i = 0;
+  while (i < items.length) {
+    if (isCancelled()) return false;
+    const start = now();
+    // Always make progress, even if one item exceeds the budget.
+    do {
+      work(items[i]!, i);
+      i++;
+    } while (i < items.length && now() - start < budgetMs);
+    onSlice?.(now() - start);
+    if (i < items.length) await yieldToHost();
+  }
+  return !isCancelled();
+}

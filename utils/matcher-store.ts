@@ -1,0 +1,31 @@
+/**
+ * The compiled matcher, kept in storage.local by the background so a page load reads
+ * it without waking the service worker or rebuilding the automaton.
+ */
+import { storage } from 'wxt/utils/storage';
+
+export interface StoredMatcher {
+  /** The snapshot key it was compiled from. */
+  key: string;
+  /** `serializeMatcher` output. */
+  data: string;
+  /** How many aliases it holds (diagnostics, popup). */
+  aliasCount: number;
+}
+
+export const matcherStorage = storage.defineItem<StoredMatcher | null>('local:matcher', {
+  fallback: null,
+  version: 1,
+});
+
+/** What the side panel should show next (set by the card, context menu or command). */
+export interface PanelRequest {
+  entityId?: string;
+  search?: string;
+  /** Set so two identical requests in a row still trigger a change. */
+  at: number;
+}
+
+export const panelRequestStorage = storage.defineItem<PanelRequest | null>('session:panelRequest', {
+  fallback: null,
+});
