@@ -1,0 +1,12 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- values read back from extension storage are checked by the tests themselves */
+// The little of the `chrome` API that e2e tests evaluate inside the extension's worker and pages.
+declare const chrome: {
+  storage: {
+    local: {
+      get(key?: string | string[]): Promise<Record<string, any>>;
+      set(items: Record<string, unknown>): Promise<void>;
+    };
+    session: { get(key?: string | string[]): Promise<Record<string, any>> };
+  };
+  runtime: { id: string; getURL(path: string): string };
+};

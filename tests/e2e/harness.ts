@@ -1,0 +1,145 @@
+/**
+ * End-to-end harness: Debian's Chromium (or $CHROME_PATH) driven by playwright-core,
+ * with the built extension from .output/chrome-mv3 loaded into a fresh profile, and
+ * local pages served from 127.0.0.1.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+// @ts-expect-error plain JS helper shared with npm start
+import { findBrowser } from '../../scripts/browser.mjs';
+// @ts-expect-error plain JS helper shared with npm start
+import { serve } from '../../scripts/serve.mjs';
+
+export const ROOT = resolve(__dirname, '..', '..');
+export const EXTENSION = join(ROOT, '.output', 'chrome-mv3');
+export const SHARED = resolve(ROOT, '..', 'shared');
+export const CORPUS = join(SHARED, 'corpus');
+
+const browserPath: string | undefined = findBrowser();
+
+/** Why e2e tests cannot run here, or undefined when they can. Under CI a missing browser is an error. */
+export function unavailable(): string | undefined {
+  if (!browserPath) {
+    if (process.env.CI === 'true')
+      throw new Error('CI=true but no Chromium found (install Debian package chromium)');
+    return 'no Chromium found (install chromium or set CHROME_PATH): end-to-end tests skipped';
+  }
+  if (!existsSync(join(EXTENSION, 'manifest.json'))) {
+    if (process.env.CI === 'true')
+      throw new Error('CI=true but .output/chrome-mv3 is missing: run npm run build first');
+    return 'no build in .output/chrome-mv3 (run npm run build): end-to-end tests skipped';
+  }
+  return undefined;
+}
+
+export interface Server {
+  url: string;
+  setPage(path: string, body: string, headers?: Record<string, string>): void;
+  close(): Promise<void>;
+}
+
+export interface Session {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  server: Server;
+  /** Opens an extension page (popup.html, sidepanel.html, options.html). */
+  openExtensionPage(name: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** Starts Chromium with the extension and a local server for `pagesRoot`. */
+export async function startSession(
+  options: { pagesRoot?: string; colorScheme?: 'light' | 'dark' } = {},
+): Promise<Session> {
+  const profile = mkdtempSync(join(tmpdir(), 'backstory-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: browserPath,
+    headless: true,
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: { width: 1200, height: 900 },
+    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`],
+  });
+  const worker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(worker.url()).host;
+  const server: Server = await serve({ root: options.pagesRoot ?? join(ROOT, 'scripts', 'demo') });
+  // The dataset is seeded by the worker on install; wait until the matcher is stored.
+  await worker.evaluate(async () => {
+    for (let i = 0; i < 200; i++) {
+      const found = await chrome.storage.local.get('matcher');
+      if (found.matcher) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('matcher never stored');
+  });
+  return {
+    context,
+    worker,
+    extensionId,
+    server,
+    async openExtensionPage(name) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${name}`);
+      return page;
+    },
+    async close() {
+      await context.close();
+      await server.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Names of the entries in the page's CSS.highlights registry and their range counts. */
+export async function highlightsOf(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => {
+    const out: Record<string, number> = {};
+    const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
+    registry.forEach((highlight, name) => {
+      out[name] = highlight.size;
+    });
+    return out;
+  });
+}
+
+/** The highlighted texts, in registry order. */
+export async function highlightedTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+    const texts: string[] = [];
+    registry.forEach((highlight, name) => {
+      if (name === 'backstory-current') return;
+      highlight.forEach((range) => texts.push(range.toString()));
+    });
+    return texts;
+  });
+}
+
+/** Waits until the page has at least `min` Backstory highlight ranges. */
+export async function waitForHighlights(page: Page, min = 1, timeout = 15_000): Promise<void> {
+  await page.waitForFunction(
+    (n) => {
+      const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
+      let total = 0;
+      registry.forEach((h, name) => {
+        if (name.startsWith('backstory') && name !== 'backstory-current') total += h.size;
+      });
+      return total >= n;
+    },
+    min,
+    { timeout },
+  );
+}
