@@ -13,7 +13,8 @@ import { findBrowser } from '../../scripts/browser.mjs';
 import { serve } from '../../scripts/serve.mjs';
 
 export const ROOT = resolve(__dirname, '..', '..');
-export const EXTENSION = join(ROOT, '.output', 'chrome-mv3');
+/** The unpacked build under test; BACKSTORY_EXTENSION_DIR points elsewhere (e.g. a copy while rebuilding). */
+export const EXTENSION = process.env.BACKSTORY_EXTENSION_DIR ?? join(ROOT, '.output', 'chrome-mv3');
 export const SHARED = resolve(ROOT, '..', 'shared');
 export const CORPUS = join(SHARED, 'corpus');
 
