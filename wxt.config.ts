@@ -6,6 +6,8 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // MV3 everywhere: Firefox 140+ (the Highlight API) supports it fully.
   manifestVersion: 3,
+  // Parallel builds (tests, benchmarks) can write elsewhere than .output.
+  outDir: process.env.BACKSTORY_OUT_DIR ?? '.output',
   imports: false,
   vite: () => ({
     plugins: [preact()],

@@ -59,6 +59,7 @@ export class ContentController {
 
   /** Wires listeners first (synchronously), then loads and scans. */
   async start(): Promise<void> {
+    mark('backstory-start');
     const off = [
       onMessage('tabGetReport', () => this.report()),
       onMessage('tabRevealMention', ({ data }) => this.reveal(data.entityId)),
@@ -90,7 +91,9 @@ export class ContentController {
       matcherStorage.getValue(),
     ]);
     this.settings = { enabled, disabledSites, density, appearance };
+    const t0 = performance.now();
     await this.loadMatcher(stored);
+    mark('backstory-matcher-ready', { ms: performance.now() - t0 });
     await this.rescan();
     this.mutations = new MutationBatcher(this.ctx, this.doc, {
       onNodes: (nodes) => this.onMutations(nodes),
@@ -143,11 +146,27 @@ export class ContentController {
       return;
     }
     const scan = new PageScan(this.doc, this.matcher, this.settings.density);
-    const done = await scan.full({ isCancelled: () => generation !== this.generation || this.ctx.isInvalid });
+    const slices: number[] = [];
+    const t0 = performance.now();
+    const done = await scan.full({
+      isCancelled: () => generation !== this.generation || this.ctx.isInvalid,
+      onSlice: (ms) => slices.push(ms),
+    });
     if (!done) return;
     this.scan = scan;
     this.cursor = -1;
+    const tPaint = performance.now();
     this.paint();
+    const paintMs = performance.now() - tPaint;
+    // For benchmarks and diagnostics: user-timing marks are visible from the page's world.
+    mark('backstory-highlighted', {
+      ...scan.stats,
+      wallMs: performance.now() - t0,
+      busyMs: slices.reduce((a, b) => a + b, 0) + paintMs,
+      longestSliceMs: Math.max(0, ...slices),
+      slices: slices.length,
+      paintMs,
+    });
     this.sendReport();
   }
 
@@ -222,6 +241,14 @@ export class ContentController {
     });
     this.highlighter.setCurrent(range);
     if (flash) this.ctx.setTimeout(() => this.highlighter.setCurrent(undefined), 1600);
+  }
+}
+
+function mark(name: string, detail?: Record<string, unknown>): void {
+  try {
+    performance.mark(name, detail ? { detail } : undefined);
+  } catch {
+    // user timing unavailable: diagnostics only
   }
 }
 
