@@ -5,7 +5,8 @@
  */
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { beforeEach } from 'vitest';
+import { cleanup } from '@testing-library/preact';
+import { afterEach, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import messages from '../public/_locales/en/messages.json';
 import { fillPlaceholders } from '../utils/i18n';
@@ -19,3 +20,6 @@ beforeEach(() => {
   fakeBrowser.i18n.getMessage = ((key: string, subs?: string | string[]) =>
     fillPlaceholders(english[key]?.message ?? '', typeof subs === 'string' ? [subs] : (subs ?? []))) as never;
 });
+
+// Unmount rendered components after each test (vitest runs without globals).
+afterEach(() => cleanup());

@@ -8,17 +8,22 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { deserializeMatcher, type CompiledMatcher } from '../matcher';
 import { matcherStorage } from '../matcher-store';
 import { onMessage, sendMessage, type PageReport } from '../messaging';
-import { detectPublicationDate } from '../page';
+import { caretAt, detectPublicationDate, rangeContainsPoint } from '../page';
+import type { EntityCard } from '../../data/queries';
 import {
   appearanceStorage,
   densityStorage,
   disabledSitesStorage,
+  disabledTopicsStorage,
   enabledStorage,
+  ignoredTermsStorage,
   isSiteDisabled,
   type Appearance,
   type Density,
 } from '../settings';
+import { CardUi } from './card-ui';
 import { Highlighter } from './highlighter';
+import { HoverTracker } from './hover';
 import { MutationBatcher } from './mutations';
 import { PageScan, type Mention } from './scan';
 
@@ -40,6 +45,10 @@ export class ContentController {
   private mutations: MutationBatcher | undefined;
   private cursor = -1;
   private lastReport = '';
+  private readonly cards = new Map<string, Promise<EntityCard | null>>();
+  private card: CardUi | undefined;
+  private hover: HoverTracker<Mention> | undefined;
+  private openMention: Mention | undefined;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -77,9 +86,12 @@ export class ContentController {
       this.mutations?.stop();
       this.highlighter.clear();
     });
+    this.wireCard();
     this.ctx.addEventListener(this.win, 'wxt:locationchange', () => {
       // An SPA navigation swaps the article: start over once the new content settles.
       this.publishedAt = undefined;
+      this.cards.clear();
+      this.card?.close();
       this.ctx.setTimeout(() => void this.rescan(), 300);
     });
 
@@ -220,24 +232,130 @@ export class ContentController {
     return true;
   }
 
-  /** The keyboard command: the next marked mention in document order. */
+  /** The keyboard command: the next marked mention in document order, with its card and focus in it. */
   next(): Mention | undefined {
     const marked = this.scan?.marked ?? [];
     if (marked.length === 0) return undefined;
     this.cursor = (this.cursor + 1) % marked.length;
     const target = marked[this.cursor]!;
-    this.focusMention(target, false);
+    // An instant scroll: the card closes when its mention is out of view.
+    this.focusMention(target, false, true);
+    this.openCard(target, true);
     return target;
   }
 
-  private focusMention(mention: Mention, flash: boolean): void {
+  /** Card data, fetched once per entity per page from the background. */
+  private loadCard(entityId: string): Promise<EntityCard | null> {
+    let pending = this.cards.get(entityId);
+    if (!pending) {
+      pending = sendMessage('contentGetEntityCard', {
+        entityId,
+        ...(this.publishedAt ? { articleDate: this.publishedAt } : {}),
+      }).catch(() => null);
+      // A failed answer is not cached: the next hover asks again.
+      void pending.then((card) => {
+        if (!card) this.cards.delete(entityId);
+      });
+      this.cards.set(entityId, pending);
+    }
+    return pending;
+  }
+
+  private openCard(mention: Mention, focus: boolean): void {
+    if (!this.card || !mention.range) return;
+    this.openMention = mention;
+    void this.card.open(
+      {
+        entityId: mention.entityId,
+        range: mention.range,
+        context: mention.block.element,
+        term: mention.range.toString(),
+      },
+      { focus },
+    );
+  }
+
+  /** The marked mention under a viewport point: caret, per-node table, then the range's rects. */
+  private hitTest(x: number, y: number): Mention | undefined {
+    const scan = this.scan;
+    if (!scan || scan.marked.length === 0) return undefined;
+    const caret = caretAt(x, y, this.doc);
+    if (!caret) return undefined;
+    for (const id of scan.index.candidates(caret.node, caret.offset)) {
+      const mention = scan.mention(id);
+      if (mention?.range && rangeContainsPoint(mention.range, x, y)) return mention;
+    }
+    return undefined;
+  }
+
+  private wireCard(): void {
+    const addToList = async <T>(
+      item: { getValue(): Promise<T[]>; setValue(v: T[]): Promise<void> },
+      value: T,
+    ) => item.setValue([...(await item.getValue()), value]);
+    this.card = new CardUi(this.ctx, {
+      load: (id) => this.loadCard(id),
+      openTimeline: (entityId) =>
+        void sendMessage('contentOpenTimeline', { entityId }).catch(() => undefined),
+      ignoreTerm: (entityId, text) => void addToList(ignoredTermsStorage, { entityId, text }),
+      hideTopic: (topic) => void addToList(disabledTopicsStorage, topic),
+      siteOff: () => void addToList(disabledSitesStorage, this.site),
+      pointer: (inside) => (inside ? this.hover?.cardEnter() : this.hover?.cardLeave()),
+      closed: () => {
+        this.openMention = undefined;
+        this.hover?.reset();
+      },
+    });
+    this.hover = new HoverTracker<Mention>({
+      dwellMs: () => this.settings?.appearance.dwellMs ?? 400,
+      graceMs: 300,
+      setTimeout: (fn, ms) => this.ctx.setTimeout(fn, ms),
+      clearTimeout: (id) => clearTimeout(id),
+      hitTest: (x, y) => this.hitTest(x, y),
+      prefetch: (m) => void this.loadCard(m.entityId),
+      open: (m) => this.openCard(m, false),
+      close: () => this.card?.close(),
+      openFor: () => this.openMention,
+      isPinned: () => this.card?.isPinned ?? false,
+    });
+    let frame = 0;
+    let point: { x: number; y: number } | undefined;
+    this.ctx.addEventListener(
+      this.win,
+      'pointermove',
+      (e: PointerEvent) => {
+        if (e.pointerType === 'touch') return;
+        point = { x: e.clientX, y: e.clientY };
+        // One hit-test per frame at most, never per event.
+        frame ||= this.ctx.requestAnimationFrame(() => {
+          frame = 0;
+          if (point) this.hover?.pointerMove(point.x, point.y);
+        });
+      },
+      { passive: true },
+    );
+    this.ctx.addEventListener(this.doc.documentElement, 'mouseleave', () => this.hover?.pointerLeave(), {
+      passive: true,
+    });
+    this.ctx.addEventListener(
+      this.win,
+      'keydown',
+      (e: KeyboardEvent) => {
+        if (e.key === 'Escape' && this.openMention) this.card?.close();
+      },
+      { capture: true },
+    );
+  }
+
+  private focusMention(mention: Mention, flash: boolean, instant = false): void {
     const range = mention.range ?? this.doc.createRange();
     if (!mention.range) {
       range.setStart(mention.block.nodes[0]!, 0);
     }
     mention.block.element.scrollIntoView({
       block: 'center',
-      behavior: this.win.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth',
+      behavior:
+        instant || this.win.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth',
     });
     this.highlighter.setCurrent(range);
     if (flash) this.ctx.setTimeout(() => this.highlighter.setCurrent(undefined), 1600);

@@ -92,8 +92,8 @@ export class MutationBatcher {
           r.addedNodes.forEach((n) => {
             if (!this.handlers.isOwnNode(n)) nodes.add(n);
           });
-          // A removal changes its parent's block text too.
-          if (r.removedNodes.length > 0) nodes.add(r.target);
+          // A removal changes its parent's block text too (but removing our own card does not).
+          if ([...r.removedNodes].some((n) => !this.handlers.isOwnNode(n))) nodes.add(r.target);
         }
       }
       if (nodes.size > 0) this.handlers.onNodes([...nodes].filter((n) => n.isConnected));
