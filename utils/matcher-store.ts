@@ -17,15 +17,3 @@ export const matcherStorage = storage.defineItem<StoredMatcher | null>('local:ma
   fallback: null,
   version: 1,
 });
-
-/** What the side panel should show next (set by the card, context menu or command). */
-export interface PanelRequest {
-  entityId?: string;
-  search?: string;
-  /** Set so two identical requests in a row still trigger a change. */
-  at: number;
-}
-
-export const panelRequestStorage = storage.defineItem<PanelRequest | null>('session:panelRequest', {
-  fallback: null,
-});

@@ -7,8 +7,9 @@ import { SidePanelView } from '../../components/SidePanelView';
 import { openBackstoryDB, type BackstoryDatabase } from '../../data/db';
 import { searchEntities, type SearchResult } from '../../data/queries';
 import { getTabReport, watchTabReport } from '../../utils/background/tabs';
-import { panelRequestStorage } from '../../utils/matcher-store';
+import { panelRequestStorage } from '../../utils/panel-request';
 import { sendMessage } from '../../utils/messaging';
+import { findPageTab } from '../../utils/active-tab';
 import { isRestrictedUrl } from '../../utils/restricted';
 import { loadEntityView, loadPageState } from './data';
 
@@ -29,9 +30,9 @@ export function App() {
   // Follow the active tab of this window.
   useEffect(() => {
     const refresh = async () => {
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      const tab = await findPageTab();
       setTabId(tab?.id);
-      if (tab?.url && isRestrictedUrl(tab.url)) setPage({ status: 'restricted' });
+      if (!tab || (tab.url && isRestrictedUrl(tab.url))) setPage({ status: 'restricted' });
     };
     void refresh();
     const onActivated = () => void refresh();
