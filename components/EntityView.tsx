@@ -3,7 +3,6 @@ import type { EntityRecord } from '../data/records';
 import type { EntityRef, TimelineItem } from '../data/queries';
 import type { TopicRecord } from '../data/records';
 import { t, type MessageKey } from '../utils/i18n';
-import { DateLabel } from './DateLabel';
 import { EntityChip } from './EntityChip';
 import { Timeline } from './Timeline';
 
@@ -50,15 +49,8 @@ export function EntityView({ data, articleDate, onSelectEntity }: EntityViewProp
             {data.entity.facts.map((f, i) => (
               <div key={i}>
                 <dt>{f.label}</dt>
-                <dd>
-                  {f.value}
-                  {f.date && (
-                    <>
-                      {' '}
-                      (<DateLabel date={f.date} />)
-                    </>
-                  )}
-                </dd>
+                {/* A fact's date orders it; its value already says it in words. */}
+                <dd>{f.value}</dd>
               </div>
             ))}
           </dl>

@@ -12,15 +12,17 @@ export interface SearchViewProps {
 
 /** Search as you type, with arrow-key navigation through the results. */
 export function SearchView({ query, results, onQuery, onSelectEntity }: SearchViewProps) {
-  const [active, setActive] = useState(0);
+  const [selected, setActive] = useState(0);
+  // The results can shrink under the selection (a newer answer arrives): stay on a real one.
+  const active = Math.max(0, Math.min(selected, results.length - 1));
   const onKeyDown = (e: KeyboardEvent) => {
     if (results.length === 0) return;
     if (e.key === 'ArrowDown') {
       e.preventDefault();
-      setActive((i) => Math.min(i + 1, results.length - 1));
+      setActive(Math.min(active + 1, results.length - 1));
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
-      setActive((i) => Math.max(i - 1, 0));
+      setActive(Math.max(active - 1, 0));
     } else if (e.key === 'Enter') {
       const chosen = results[active];
       if (chosen) onSelectEntity(chosen.key);

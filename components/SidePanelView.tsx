@@ -79,7 +79,14 @@ export function SidePanelView(props: SidePanelViewProps) {
           ) : props.entity === 'missing' ? (
             <p class="bs-empty">{t('cardError')}</p>
           ) : (
-            <EntityView data={props.entity} articleDate={articleDate} onSelectEntity={props.onSelectEntity} />
+            // Keyed by entity: the topic and importance filters belong to one entity's page
+            // and must not carry over (and empty the timeline) when another entity opens.
+            <EntityView
+              key={props.entity.entity.key}
+              data={props.entity}
+              articleDate={articleDate}
+              onSelectEntity={props.onSelectEntity}
+            />
           ))}
       </main>
     </div>

@@ -253,7 +253,12 @@ export async function searchEntities(
       score = words.every((w) => nameWords.some((n) => n.startsWith(w))) ? 50 : 20;
     }
     if (score >= 70 && score < 100) {
-      matched = [e.name, ...e.aliases.map((a) => a.text)].find((t) => aliasKey(t).startsWith(query));
+      // For an exact alias, name that alias, not a longer name that merely starts with the query.
+      const texts = [e.name, ...e.aliases.map((a) => a.text)];
+      matched =
+        score === 90
+          ? texts.find((t) => aliasKey(t) === query)
+          : texts.find((t) => aliasKey(t).startsWith(query));
     }
     results.push({ ...ref(e), summary: e.summary, score, ...(matched ? { matched } : {}) });
   }
