@@ -44,19 +44,18 @@ export class PageScan {
   readonly index = new MentionIndex();
   private byId = new Map<number, Mention>();
   private nextId = 1;
-  private root: Element;
+  /** Found on first use: the full scan finds it anyway, and it walks the whole page. */
+  private root: Element | undefined;
   stats: ScanStats = { blocks: 0, characters: 0, textNodes: 0, mentions: 0, marked: 0 };
 
   constructor(
     private readonly doc: Document,
     private readonly matcher: CompiledMatcher,
     private density: Density,
-  ) {
-    this.root = findReadableRoot(doc);
-  }
+  ) {}
 
   get readableRoot(): Element {
-    return this.root;
+    return (this.root ??= findReadableRoot(this.doc));
   }
 
   mention(id: number): Mention | undefined {
@@ -98,7 +97,7 @@ export class PageScan {
    * text left the page. Returns true when the set of mentions changed.
    */
   update(nodes: readonly Node[]): boolean {
-    const blocks = nodes.length > 0 ? collectBlocksIn(nodes, this.root) : [];
+    const blocks = nodes.length > 0 ? collectBlocksIn(nodes, this.readableRoot) : [];
     const containers = blocks.map((b) => b.element);
     const kept = this.mentions.filter(
       (m) =>
