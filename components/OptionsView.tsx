@@ -3,7 +3,26 @@ import type { TopicSummary } from '../data/queries';
 import type { PackRecord } from '../data/records';
 import type { Problem } from '../data/validate';
 import { t } from '../utils/i18n';
-import type { Appearance, Density, TermOverride } from '../utils/settings';
+import { NEWS_SITES } from '../utils/sites';
+import {
+  normalizeSite,
+  PALETTES,
+  type Appearance,
+  type Density,
+  type Palette,
+  type TermOverride,
+} from '../utils/settings';
+
+/**
+ * Swatch colours of the palettes: the underline colours of utils/content/highlights.css
+ * on light pages (tests/unit/contrast.test.ts keeps the two in step).
+ */
+export const PALETTE_SWATCHES: Record<Palette, string> = {
+  amber: '#a15c00',
+  blue: '#1a56db',
+  green: '#0b7a3b',
+  magenta: '#b0267a',
+};
 
 export interface OptionsState {
   enabled: boolean;
@@ -12,6 +31,8 @@ export interface OptionsState {
   density: Density;
   appearance: Appearance;
   disabledSites: string[];
+  /** Sites outside the manifest's list that the user turned on (each with its permission). */
+  userSites: string[];
   packs: PackRecord[];
   ignoredTerms: TermOverride[];
 }
@@ -23,6 +44,8 @@ export interface OptionsActions {
   setAppearance(appearance: Appearance): void;
   removeSite(site: string): void;
   addSite(site: string): void;
+  /** Gives a user site's permission back and stops registering the script there. */
+  removeUserSite(site: string): void;
   importPack(text: string): Promise<Problem[]>;
   setPackEnabled(id: string, enabled: boolean): void;
   removePack(id: string): void;
@@ -36,6 +59,7 @@ export function OptionsView({ state, actions }: { state: OptionsState; actions: 
   const [problems, setProblems] = useState<Problem[] | null>(null);
   const [importing, setImporting] = useState(false);
   const [newSite, setNewSite] = useState('');
+  const [siteError, setSiteError] = useState(false);
   const [confirmReset, setConfirmReset] = useState(false);
 
   const onFile = async (file: File | undefined) => {
@@ -110,6 +134,34 @@ export function OptionsView({ state, actions }: { state: OptionsState; actions: 
             <option value="none">{t('styleNone')}</option>
           </select>
         </label>
+        <fieldset class="bs-field bs-palette">
+          <legend>{t('optionsPalette')}</legend>
+          {PALETTES.map((palette) => (
+            <label key={palette} class="bs-radio">
+              <input
+                type="radio"
+                name="bs-palette"
+                value={palette}
+                checked={state.appearance.palette === palette}
+                onChange={() => actions.setAppearance({ ...state.appearance, palette })}
+              />
+              <span
+                class="bs-swatch"
+                aria-hidden="true"
+                style={{
+                  display: 'inline-block',
+                  width: '0.9em',
+                  height: '0.9em',
+                  margin: '0 0.3em',
+                  verticalAlign: 'middle',
+                  borderRadius: '50%',
+                  background: PALETTE_SWATCHES[palette],
+                }}
+              />
+              <span>{t(`palette_${palette}` as const)}</span>
+            </label>
+          ))}
+        </fieldset>
         <label class="bs-field">
           <span>{t('optionsDwell')}</span>
           <input
@@ -130,23 +182,56 @@ export function OptionsView({ state, actions }: { state: OptionsState; actions: 
 
       <section aria-labelledby="opt-sites">
         <h2 id="opt-sites">{t('optionsSites')}</h2>
+        <p class="bs-muted">{t('optionsSitesModel', NEWS_SITES.length)}</p>
+        <h3 id="opt-user-sites">{t('optionsUserSites')}</h3>
+        {state.userSites.length === 0 ? (
+          <p class="bs-muted">{t('optionsNoUserSites')}</p>
+        ) : (
+          <ul class="bs-plain-list" aria-labelledby="opt-user-sites">
+            {state.userSites.map((site) => (
+              <li key={site}>
+                <span>{site}</span>{' '}
+                <button
+                  type="button"
+                  class="bs-button"
+                  aria-label={t('optionsRemoveUserSiteLabel', site)}
+                  onClick={() => actions.removeUserSite(site)}
+                >
+                  {t('optionsRemove')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <h3 id="opt-off-sites">{t('optionsOffSites')}</h3>
         <p class="bs-muted">{t('optionsSitesHelp')}</p>
-        <ul class="bs-plain-list">
-          {state.disabledSites.map((site) => (
-            <li key={site}>
-              <span>{site}</span>{' '}
-              <button type="button" class="bs-button" onClick={() => actions.removeSite(site)}>
-                {t('optionsTurnBackOn')}
-              </button>
-            </li>
-          ))}
-        </ul>
+        {state.disabledSites.length === 0 ? (
+          <p class="bs-muted">{t('optionsNoOffSites')}</p>
+        ) : (
+          <ul class="bs-plain-list" aria-labelledby="opt-off-sites">
+            {state.disabledSites.map((site) => (
+              <li key={site}>
+                <span>{site}</span>{' '}
+                <button
+                  type="button"
+                  class="bs-button"
+                  aria-label={t('optionsTurnBackOnLabel', site)}
+                  onClick={() => actions.removeSite(site)}
+                >
+                  {t('optionsTurnBackOn')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
         <form
           class="bs-inline-form"
           onSubmit={(e) => {
             e.preventDefault();
-            const site = newSite.trim().toLowerCase();
-            if (site) actions.addSite(site);
+            const site = normalizeSite(newSite);
+            setSiteError(!site && newSite.trim() !== '');
+            if (!site) return;
+            actions.addSite(site);
             setNewSite('');
           }}
         >
@@ -156,6 +241,8 @@ export function OptionsView({ state, actions }: { state: OptionsState; actions: 
               type="text"
               value={newSite}
               placeholder="example.com"
+              aria-invalid={siteError}
+              aria-describedby={siteError ? 'opt-site-error' : undefined}
               onInput={(e) => setNewSite((e.currentTarget as HTMLInputElement).value)}
             />
           </label>
@@ -163,6 +250,11 @@ export function OptionsView({ state, actions }: { state: OptionsState; actions: 
             {t('optionsAddSite')}
           </button>
         </form>
+        {siteError && (
+          <p id="opt-site-error" class="bs-note" role="alert">
+            {t('optionsSiteInvalid')}
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="opt-packs">
@@ -188,11 +280,21 @@ export function OptionsView({ state, actions }: { state: OptionsState; actions: 
                 {pack.origin === 'bundled' ? t('optionsBundled') : t('optionsImported')}
               </p>
               <div class="bs-indent">
-                <button type="button" class="bs-button" onClick={() => actions.exportPack(pack.id)}>
+                <button
+                  type="button"
+                  class="bs-button"
+                  aria-label={t('optionsExportLabel', pack.title)}
+                  onClick={() => actions.exportPack(pack.id)}
+                >
                   {t('optionsExport')}
                 </button>{' '}
                 {pack.origin === 'imported' && (
-                  <button type="button" class="bs-button" onClick={() => actions.removePack(pack.id)}>
+                  <button
+                    type="button"
+                    class="bs-button"
+                    aria-label={t('optionsRemovePackLabel', pack.title)}
+                    onClick={() => actions.removePack(pack.id)}
+                  >
                     {t('optionsRemove')}
                   </button>
                 )}

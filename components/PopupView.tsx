@@ -6,7 +6,11 @@ import { t } from '../utils/i18n';
 export type PopupState =
   | { status: 'loading' }
   | { status: 'restricted' }
-  | { status: 'not-running'; site?: string }
+  /**
+   * No content script answered. `canEnable`: an http(s) page outside the manifest's
+   * sites, where the user may turn Backstory on (which asks for the site's permission).
+   */
+  | { status: 'not-running'; site?: string; canEnable?: boolean }
   | {
       status: 'running';
       site: string;
@@ -18,16 +22,31 @@ export type PopupState =
       top: (EntityRef & { count: number })[];
     };
 
+/** Progress of "Turn on for this site". */
+export type EnableStatus = 'idle' | 'working' | 'denied' | 'failed';
+
 export interface PopupViewProps {
   state: PopupState;
   siteEnabled: boolean;
   onToggleSite: (enabled: boolean) => void;
+  /** Asks for the site's permission and starts Backstory there. */
+  onEnableSite?: () => void;
+  enableStatus?: EnableStatus;
   onOpenPanel: () => void;
   onOpenOptions: () => void;
 }
 
 /** The popup: the page's mentions at a glance, the site switch, and the way to the panel. */
-export function PopupView({ state, siteEnabled, onToggleSite, onOpenPanel, onOpenOptions }: PopupViewProps) {
+export function PopupView({
+  state,
+  siteEnabled,
+  onToggleSite,
+  onEnableSite,
+  enableStatus = 'idle',
+  onOpenPanel,
+  onOpenOptions,
+}: PopupViewProps) {
+  const canEnable = state.status === 'not-running' && !!state.canEnable && !!state.site;
   return (
     <main class="bs-popup">
       <header class="bs-popup-header">
@@ -35,7 +54,30 @@ export function PopupView({ state, siteEnabled, onToggleSite, onOpenPanel, onOpe
         <h1>{t('extName')}</h1>
       </header>
       <PopupBody state={state} />
-      {(state.status === 'running' || (state.status === 'not-running' && state.site)) && (
+      {canEnable && (
+        <div class="bs-enable-site">
+          <p class="bs-muted">{t('popupEnableHelp')}</p>
+          <button
+            type="button"
+            class="bs-button bs-primary"
+            disabled={enableStatus === 'working'}
+            onClick={onEnableSite}
+          >
+            {t('popupEnableSite', state.site)}
+          </button>
+          {enableStatus === 'denied' && (
+            <p class="bs-note" role="alert">
+              {t('popupEnableDenied')}
+            </p>
+          )}
+          {enableStatus === 'failed' && (
+            <p class="bs-note" role="alert">
+              {t('popupEnableFailed')}
+            </p>
+          )}
+        </div>
+      )}
+      {(state.status === 'running' || (state.status === 'not-running' && state.site && !canEnable)) && (
         <label class="bs-switch">
           <input
             type="checkbox"
@@ -64,7 +106,7 @@ function PopupBody({ state }: { state: PopupState }) {
     case 'restricted':
       return <p class="bs-note">{t('popupNotReadable')}</p>;
     case 'not-running':
-      return <p class="bs-note">{t('popupNotRunning')}</p>;
+      return <p class="bs-note">{state.canEnable ? t('popupNotOnSite') : t('popupNotRunning')}</p>;
     case 'running':
       if (!state.active) return <p class="bs-note">{t('panelSiteOff')}</p>;
       return (

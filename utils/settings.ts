@@ -61,8 +61,48 @@ export const disabledTopicsStorage = storage.defineItem<string[]>('local:disable
   version: 1,
 });
 
-/** Hostnames where Backstory stays off. */
+/**
+ * A site as the user means it: the hostname of whatever they typed or pasted
+ * ("https://www.Example.com/news" → "example.com"), without a leading "www.", or
+ * undefined when it names no host.
+ */
+export function normalizeSite(input: string): string | undefined {
+  const text = input.trim().toLowerCase();
+  if (!text) return undefined;
+  let host: string;
+  try {
+    host = new URL(/^[a-z][a-z0-9+.-]*:\/\//.test(text) ? text : `http://${text}`).hostname;
+  } catch {
+    return undefined;
+  }
+  host = host.replace(/^www\./, '').replace(/\.$/, '');
+  // A hostname, an IPv4 address or a bracketed IPv6 address; nothing else is a site.
+  return /^(\[[0-9a-f:.]+\]|[a-z0-9-]+(\.[a-z0-9-]+)*)$/.test(host) ? host : undefined;
+}
+
+/** Hostnames, normalized and without duplicates; entries that name no host are dropped. */
+function normalizeSites(old: unknown): string[] {
+  if (!Array.isArray(old)) return [];
+  const sites = old.flatMap((entry) => (typeof entry === 'string' ? (normalizeSite(entry) ?? []) : []));
+  return [...new Set(sites)];
+}
+
+/**
+ * Hostnames where Backstory stays off. v1 kept the text typed into the options page as
+ * it was (URLs, "www." prefixes, duplicates); v2 keeps bare hostnames only.
+ */
 export const disabledSitesStorage = storage.defineItem<string[]>('local:disabledSites', {
+  fallback: [],
+  version: 2,
+  migrations: { 2: normalizeSites },
+});
+
+/**
+ * Hostnames outside the manifest's news sites where the user turned Backstory on from
+ * the popup (and granted that site's permission). The background keeps the registered
+ * content script in step with this list; see utils/background/sites.ts.
+ */
+export const userSitesStorage = storage.defineItem<string[]>('local:userSites', {
   fallback: [],
   version: 1,
 });
@@ -83,6 +123,16 @@ export function isSiteDisabled(site: string, disabled: readonly string[]): boole
   return disabled.some((d) => host === d || host.endsWith(`.${d}`));
 }
 
+/**
+ * The off list after switching `site` on or off. On removes every entry that covers the
+ * site (a parent domain too, or it would stay off); off adds the site without "www.".
+ */
+export function withSiteEnabled(disabled: readonly string[], site: string, enabled: boolean): string[] {
+  const host = site.toLowerCase();
+  if (enabled) return disabled.filter((d) => !isSiteDisabled(host, [d]));
+  return [...new Set([...disabled, normalizeSite(host) ?? host])];
+}
+
 /** Every item, for "reset to defaults". */
 export const allSettings = [
   enabledStorage,
@@ -93,7 +143,10 @@ export const allSettings = [
   ignoredTermsStorage,
 ] as const;
 
-/** Puts every setting back to its fallback. */
+/**
+ * Puts every setting back to its fallback. The sites the user turned on stay: they
+ * mirror permissions the browser holds, which only removing the site gives back.
+ */
 export async function resetSettings(): Promise<void> {
   await Promise.all(allSettings.map((item) => item.removeValue()));
 }

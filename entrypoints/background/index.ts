@@ -10,10 +10,11 @@ import {
   type GuardContext,
 } from '../../utils/background/guard';
 import { configurePanelBehavior, openPanel } from '../../utils/background/panel';
+import { registerSiteListeners } from '../../utils/background/sites';
 import { ensureBundledPack, getDb, refreshMatcher } from '../../utils/background/store';
 import { dropTab, saveTabReport } from '../../utils/background/tabs';
 import { t } from '../../utils/i18n';
-import { panelRequestStorage } from '../../utils/matcher-store';
+import { panelRequestStorage } from '../../utils/panel-request';
 import { onMessage, sendMessage } from '../../utils/messaging';
 import { disabledTopicsStorage, ignoredTermsStorage } from '../../utils/settings';
 
@@ -24,6 +25,7 @@ export default defineBackground({
   main() {
     // Every listener is registered synchronously, first: a restarted worker must hear
     // the event that woke it. State lives in storage and IndexedDB, never only here.
+    registerSiteListeners();
     const ctx: GuardContext = {
       runtimeId: browser.runtime.id,
       ownOrigin: browser.runtime.getURL('/'),

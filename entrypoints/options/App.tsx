@@ -9,6 +9,7 @@ import {
 } from '../../data/db';
 import { listPacks, listTopics } from '../../data/queries';
 import { parsePackText } from '../../data/validate';
+import { removeUserSite } from '../../utils/background/sites';
 import { refreshMatcher } from '../../utils/background/store';
 import {
   appearanceStorage,
@@ -18,6 +19,7 @@ import {
   enabledStorage,
   ignoredTermsStorage,
   resetSettings,
+  userSitesStorage,
 } from '../../utils/settings';
 import { exportPackFile } from './export';
 
@@ -26,18 +28,38 @@ export function App() {
   const [state, setState] = useState<OptionsState>();
 
   const load = async (database: BackstoryDatabase) => {
-    const [enabled, topics, disabledTopics, density, appearance, disabledSites, packs, ignoredTerms] =
-      await Promise.all([
-        enabledStorage.getValue(),
-        listTopics(database),
-        disabledTopicsStorage.getValue(),
-        densityStorage.getValue(),
-        appearanceStorage.getValue(),
-        disabledSitesStorage.getValue(),
-        listPacks(database),
-        ignoredTermsStorage.getValue(),
-      ]);
-    setState({ enabled, topics, disabledTopics, density, appearance, disabledSites, packs, ignoredTerms });
+    const [
+      enabled,
+      topics,
+      disabledTopics,
+      density,
+      appearance,
+      disabledSites,
+      packs,
+      ignoredTerms,
+      userSites,
+    ] = await Promise.all([
+      enabledStorage.getValue(),
+      listTopics(database),
+      disabledTopicsStorage.getValue(),
+      densityStorage.getValue(),
+      appearanceStorage.getValue(),
+      disabledSitesStorage.getValue(),
+      listPacks(database),
+      ignoredTermsStorage.getValue(),
+      userSitesStorage.getValue(),
+    ]);
+    setState({
+      enabled,
+      topics,
+      disabledTopics,
+      density,
+      appearance,
+      disabledSites,
+      userSites,
+      packs,
+      ignoredTerms,
+    });
   };
 
   useEffect(() => {
@@ -58,6 +80,7 @@ export function App() {
       appearanceStorage.watch(reload),
       disabledSitesStorage.watch(reload),
       ignoredTermsStorage.watch(reload),
+      userSitesStorage.watch(reload),
     ];
     return () => unwatch.forEach((u) => u());
   }, [db]);
@@ -79,6 +102,7 @@ export function App() {
     setAppearance: (appearance) => void appearanceStorage.setValue(appearance),
     removeSite: (site) => void disabledSitesStorage.setValue(state.disabledSites.filter((s) => s !== site)),
     addSite: (site) => void disabledSitesStorage.setValue([...new Set([...state.disabledSites, site])]),
+    removeUserSite: (site) => void removeUserSite(site),
     importPack: async (text) => {
       const result = parsePackText(text);
       if (!result.ok) return result.problems;

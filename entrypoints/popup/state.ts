@@ -1,6 +1,7 @@
 import type { PopupState } from '../../components/PopupView';
 import type { BackstoryDatabase } from '../../data/db';
 import type { PageReport } from '../../utils/messaging';
+import { isStaticSiteUrl, isWebUrl } from '../../utils/permissions';
 import { siteOf } from '../../utils/restricted';
 
 export interface PopupDeps {
@@ -23,7 +24,9 @@ export async function loadPopupState(
     if (!report) throw new Error('no report');
   } catch {
     const site = siteOf(tab.url);
-    return site ? { status: 'not-running', site } : { status: 'not-running' };
+    if (!site) return { status: 'not-running' };
+    // Outside the manifest's sites the script runs only where the user turned it on.
+    return { status: 'not-running', site, canEnable: isWebUrl(tab.url) && !isStaticSiteUrl(tab.url) };
   }
   const db = await deps.openDb();
   const sorted = [...report.mentions].sort((a, b) => b.count - a.count || a.order - b.order);
