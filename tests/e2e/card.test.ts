@@ -185,6 +185,85 @@ describe.skipIf(!!skip)('the hover card in Chromium', () => {
   });
 });
 
+describe.skipIf(!!skip)('the card’s controls', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await startSession();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  const texts = (page: Page) =>
+    page.evaluate(() => {
+      const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+      const out: string[] = [];
+      registry.forEach((h, name) => {
+        if (name !== 'backstory-current') h.forEach((r) => out.push(r.toString()));
+      });
+      return out;
+    });
+
+  async function openCardOn(page: Page, text: string): Promise<void> {
+    const p = await mentionPoint(page, text);
+    await page.mouse.move(p.x, p.y);
+    await expect.poll(() => cardName(page).count(), { timeout: 5000 }).toBe(1);
+  }
+
+  it('"Open timeline" asks the background to show the entity in the side panel', async () => {
+    const page = await s.context.newPage();
+    await page.goto(`${s.server.url}/article.html`);
+    await waitForHighlights(page, 5);
+    await openCardOn(page, 'ZTE');
+    await page.locator('backstory-card .bs-card-primary').click();
+    await expect
+      .poll(() =>
+        s.worker.evaluate(
+          async () => (await chrome.storage.session.get('panelRequest')).panelRequest?.entityId,
+        ),
+      )
+      .toBe('us-china-tech:zte');
+    await page.close();
+  });
+
+  it('"Don’t highlight this term", "Hide topic" and "Turn off on this site" apply at once and are reversible', async () => {
+    const page = await s.context.newPage();
+    await page.goto(`${s.server.url}/article.html`);
+    await waitForHighlights(page, 5);
+    expect(await texts(page)).toContain('Wilbur Ross');
+
+    await openCardOn(page, 'Wilbur Ross');
+    await page.locator('backstory-card summary').click();
+    await page.locator('backstory-card .bs-card-controls button').first().click();
+    await expect.poll(() => texts(page), { timeout: 10_000 }).not.toContain('Wilbur Ross');
+    expect(
+      await s.worker.evaluate(async () => (await chrome.storage.local.get('ignoredTerms')).ignoredTerms),
+    ).toEqual([{ entityId: 'us-china-tech:wilbur-ross', text: 'Wilbur Ross' }]);
+    await s.worker.evaluate(() => chrome.storage.local.set({ ignoredTerms: [] }));
+    await expect.poll(() => texts(page), { timeout: 10_000 }).toContain('Wilbur Ross');
+
+    await openCardOn(page, 'NATO');
+    await page.locator('backstory-card summary').click();
+    await page.locator('backstory-card .bs-card-controls button', { hasText: 'Hide topic' }).click();
+    await expect.poll(() => texts(page), { timeout: 10_000 }).not.toContain('NATO');
+    await s.worker.evaluate(() => chrome.storage.local.set({ disabledTopics: [] }));
+    await expect.poll(() => texts(page), { timeout: 10_000 }).toContain('NATO');
+
+    await openCardOn(page, 'Huawei');
+    await page.locator('backstory-card summary').click();
+    await page
+      .locator('backstory-card .bs-card-controls button', { hasText: 'Turn off on this site' })
+      .click();
+    await expect.poll(() => texts(page), { timeout: 10_000 }).toEqual([]);
+    expect(
+      await s.worker.evaluate(async () => (await chrome.storage.local.get('disabledSites')).disabledSites),
+    ).toEqual(['127.0.0.1']);
+    await s.worker.evaluate(() => chrome.storage.local.set({ disabledSites: [] }));
+    await expect.poll(() => texts(page), { timeout: 10_000 }).toContain('Huawei');
+    await page.close();
+  });
+});
+
 describe.skipIf(!!skip)('the hover card, dark theme', () => {
   it('follows prefers-color-scheme', async () => {
     const s = await startSession({ colorScheme: 'dark' });
