@@ -33,6 +33,15 @@ export default defineConfig({
     // Nothing is granted at install: the popup asks for one site at a time.
     optional_host_permissions: ['*://*/*'],
     action: { default_title: '__MSG_actionTitle__' },
+    // The card's UI, imported by the content script on the first hover. A dynamic URL
+    // (Chrome) changes every session, so pages cannot probe for the extension.
+    web_accessible_resources: [
+      {
+        resources: ['card-ui.js'],
+        matches: ['*://*/*'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+N' },

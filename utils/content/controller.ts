@@ -21,7 +21,8 @@ import {
   type Appearance,
   type Density,
 } from '../settings';
-import { CardUi } from './card-ui';
+import { browser } from 'wxt/browser';
+import { importCardUi, LazyCard } from './lazy-card';
 import { Highlighter } from './highlighter';
 import { HoverTracker } from './hover';
 import { MutationBatcher } from './mutations';
@@ -46,7 +47,7 @@ export class ContentController {
   private cursor = -1;
   private lastReport = '';
   private readonly cards = new Map<string, Promise<EntityCard | null>>();
-  private card: CardUi | undefined;
+  private card: LazyCard | undefined;
   private hover: HoverTracker<Mention> | undefined;
   private openMention: Mention | undefined;
 
@@ -293,26 +294,33 @@ export class ContentController {
       item: { getValue(): Promise<T[]>; setValue(v: T[]): Promise<void> },
       value: T,
     ) => item.setValue([...(await item.getValue()), value]);
-    this.card = new CardUi(this.ctx, {
-      load: (id) => this.loadCard(id),
-      openTimeline: (entityId) =>
-        void sendMessage('contentOpenTimeline', { entityId }).catch(() => undefined),
-      ignoreTerm: (entityId, text) => void addToList(ignoredTermsStorage, { entityId, text }),
-      hideTopic: (topic) => void addToList(disabledTopicsStorage, topic),
-      siteOff: () => void addToList(disabledSitesStorage, this.site),
-      pointer: (inside) => (inside ? this.hover?.cardEnter() : this.hover?.cardLeave()),
-      closed: () => {
-        this.openMention = undefined;
-        this.hover?.reset();
+    this.card = new LazyCard(
+      this.ctx,
+      {
+        load: (id) => this.loadCard(id),
+        openTimeline: (entityId) =>
+          void sendMessage('contentOpenTimeline', { entityId }).catch(() => undefined),
+        ignoreTerm: (entityId, text) => void addToList(ignoredTermsStorage, { entityId, text }),
+        hideTopic: (topic) => void addToList(disabledTopicsStorage, topic),
+        siteOff: () => void addToList(disabledSitesStorage, this.site),
+        pointer: (inside) => (inside ? this.hover?.cardEnter() : this.hover?.cardLeave()),
+        closed: () => {
+          this.openMention = undefined;
+          this.hover?.reset();
+        },
       },
-    });
+      () => importCardUi(browser.runtime.getURL('/card-ui.js')),
+    );
     this.hover = new HoverTracker<Mention>({
       dwellMs: () => this.settings?.appearance.dwellMs ?? 400,
       graceMs: 300,
       setTimeout: (fn, ms) => this.ctx.setTimeout(fn, ms),
       clearTimeout: (id) => clearTimeout(id),
       hitTest: (x, y) => this.hitTest(x, y),
-      prefetch: (m) => void this.loadCard(m.entityId),
+      prefetch: (m) => {
+        void this.loadCard(m.entityId);
+        this.card?.prefetch();
+      },
       open: (m) => this.openCard(m, false),
       close: () => this.card?.close(),
       openFor: () => this.openMention,
