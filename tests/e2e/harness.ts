@@ -6,13 +6,14 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 // @ts-expect-error plain JS helper shared with npm start
 import { findBrowser } from '../../scripts/browser.mjs';
 // @ts-expect-error plain JS helper shared with npm start
 import { serve } from '../../scripts/serve.mjs';
 
-export const ROOT = resolve(__dirname, '..', '..');
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The unpacked build under test; BACKSTORY_EXTENSION_DIR points elsewhere (e.g. a copy while rebuilding). */
 export const EXTENSION = process.env.BACKSTORY_EXTENSION_DIR ?? join(ROOT, '.output', 'chrome-mv3');
 export const SHARED = resolve(ROOT, '..', 'shared');
