@@ -8,7 +8,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { deserializeMatcher, type CompiledMatcher } from '../matcher';
 import { matcherStorage } from '../matcher-store';
 import { onMessage, sendMessage, type PageReport } from '../messaging';
-import { caretAt, detectPublicationDate, rangeContainsPoint } from '../page';
+import { caretAt, detectPublicationDate, findReadableRoot, rangeContainsPoint } from '../page';
 import type { EntityCard } from '../../data/queries';
 import {
   appearanceStorage,
@@ -43,6 +43,8 @@ export class ContentController {
   private settings!: Settings;
   private generation = 0;
   private publishedAt: string | undefined;
+  /** Whether the date was looked for on this page (it may have none). */
+  private dateChecked = false;
   private mutations: MutationBatcher | undefined;
   private cursor = -1;
   private lastReport = '';
@@ -91,6 +93,7 @@ export class ContentController {
     this.ctx.addEventListener(this.win, 'wxt:locationchange', () => {
       // An SPA navigation swaps the article: start over once the new content settles.
       this.publishedAt = undefined;
+      this.dateChecked = false;
       this.cards.clear();
       this.card?.close();
       this.ctx.setTimeout(() => void this.rescan(), 300);
@@ -151,7 +154,11 @@ export class ContentController {
   /** Scans the whole page again; a newer call cancels an older one still running. */
   async rescan(): Promise<void> {
     const generation = ++this.generation;
-    this.publishedAt ??= detectPublicationDate(this.doc, this.win.location.href)?.date;
+    const root = findReadableRoot(this.doc);
+    if (!this.dateChecked) {
+      this.dateChecked = true;
+      this.publishedAt = detectPublicationDate(this.doc, this.win.location.href, undefined, root)?.date;
+    }
     if (!this.active || !this.matcher) {
       this.scan = undefined;
       this.highlighter.clear();
@@ -161,10 +168,13 @@ export class ContentController {
     const scan = new PageScan(this.doc, this.matcher, this.settings.density);
     const slices: number[] = [];
     const t0 = performance.now();
-    const done = await scan.full({
-      isCancelled: () => generation !== this.generation || this.ctx.isInvalid,
-      onSlice: (ms) => slices.push(ms),
-    });
+    const done = await scan.full(
+      {
+        isCancelled: () => generation !== this.generation || this.ctx.isInvalid,
+        onSlice: (ms) => slices.push(ms),
+      },
+      root,
+    );
     if (!done) return;
     this.scan = scan;
     this.cursor = -1;
@@ -175,7 +185,8 @@ export class ContentController {
     mark('backstory-highlighted', {
       ...scan.stats,
       wallMs: performance.now() - t0,
-      busyMs: slices.reduce((a, b) => a + b, 0) + paintMs,
+      busyMs: slices.reduce((a, b) => a + b, 0) + scan.stats.finishMs + paintMs,
+      firstSliceMs: slices[0] ?? 0,
       longestSliceMs: Math.max(0, ...slices),
       slices: slices.length,
       paintMs,

@@ -6,7 +6,7 @@ import type { CompiledMatcher } from '../matcher';
 import { matchText } from '../matcher';
 import {
   applyDensity,
-  collectBlocks,
+  iterateBlocks,
   collectBlocksIn,
   findReadableRoot,
   MentionIndex,
@@ -34,6 +34,8 @@ export interface ScanStats {
   textNodes: number;
   mentions: number;
   marked: number;
+  /** Choosing the marked mentions and building their ranges, after the last slice. */
+  finishMs: number;
 }
 
 export class PageScan {
@@ -46,7 +48,7 @@ export class PageScan {
   private nextId = 1;
   /** Found on first use: the full scan finds it anyway, and it walks the whole page. */
   private root: Element | undefined;
-  stats: ScanStats = { blocks: 0, characters: 0, textNodes: 0, mentions: 0, marked: 0 };
+  stats: ScanStats = { blocks: 0, characters: 0, textNodes: 0, mentions: 0, marked: 0, finishMs: 0 };
 
   constructor(
     private readonly doc: Document,
@@ -63,14 +65,15 @@ export class PageScan {
   }
 
   /** Scans the readable root in slices. Resolves false if cancelled. */
-  async full(slices: SliceOptions = {}): Promise<boolean> {
-    this.root = findReadableRoot(this.doc);
-    const blocks = collectBlocks(this.root);
+  async full(slices: SliceOptions = {}, root?: Element): Promise<boolean> {
+    this.root = root ?? findReadableRoot(this.doc);
     const found: Mention[] = [];
-    const stats: ScanStats = { blocks: blocks.length, characters: 0, textNodes: 0, mentions: 0, marked: 0 };
+    const stats: ScanStats = { blocks: 0, characters: 0, textNodes: 0, mentions: 0, marked: 0, finishMs: 0 };
+    // Collecting blocks is lazy: the walk itself is spread over the slices too.
     const done = await runSliced(
-      blocks,
+      iterateBlocks(this.root),
       (block) => {
+        stats.blocks++;
         stats.characters += block.text.length;
         stats.textNodes += block.nodes.length;
         for (const m of matchText(this.matcher, block.text)) {
@@ -87,7 +90,9 @@ export class PageScan {
       slices,
     );
     if (!done) return false;
+    const t0 = performance.now();
     this.replaceAll(found);
+    stats.finishMs = performance.now() - t0;
     this.stats = { ...stats, mentions: this.mentions.length, marked: this.marked.length };
     return true;
   }

@@ -5,7 +5,7 @@
  */
 
 export interface SliceOptions {
-  /** Longest slice, in ms. */
+  /** Longest slice, in ms (a slice may run over by one item). */
   budgetMs?: number;
   /** Checked between items; true stops the run. */
   isCancelled?: () => boolean;
@@ -22,29 +22,35 @@ export function defaultYield(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** Runs `work` over `items` in slices; resolves true when all ran, false when cancelled. */
+/**
+ * Runs `work` over `items` in slices; resolves true when all ran, false when cancelled.
+ * `items` may be a lazy iterable (a generator): producing the next item counts as work
+ * of the slice that asks for it.
+ */
 export async function runSliced<T>(
-  items: readonly T[],
+  items: Iterable<T>,
   work: (item: T, index: number) => void,
   {
-    budgetMs = 8,
+    budgetMs = 5,
     isCancelled = () => false,
     now = () => performance.now(),
     yieldToHost = defaultYield,
     onSlice,
   }: SliceOptions = {},
 ): Promise<boolean> {
+  const iterator = items[Symbol.iterator]();
   let i = 0;
-  while (i < items.length) {
+  let next = iterator.next();
+  while (!next.done) {
     if (isCancelled()) return false;
     const start = now();
     // Always make progress, even if one item exceeds the budget.
     do {
-      work(items[i]!, i);
-      i++;
-    } while (i < items.length && now() - start < budgetMs);
+      work(next.value, i++);
+      next = iterator.next();
+    } while (!next.done && now() - start < budgetMs);
     onSlice?.(now() - start);
-    if (i < items.length) await yieldToHost();
+    if (!next.done) await yieldToHost();
   }
   return !isCancelled();
 }

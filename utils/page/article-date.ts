@@ -218,8 +218,7 @@ function publishScore(time: Element): number {
   return 0;
 }
 
-function fromTime(doc: Document, latest: string): string | null {
-  const root = findReadableRoot(doc);
+function fromTime(root: Element, latest: string): string | null {
   const times = findAll(root, 'time[datetime]');
   let best: { day: string; score: number } | null = null;
   for (const time of times) {
@@ -279,6 +278,8 @@ export function detectPublicationDate(
   doc: Document = document,
   url: string | undefined = doc.location?.href,
   now: Date = new Date(),
+  /** The readable root when the caller already found it (saves a walk). */
+  root?: Element,
 ): PublicationDate | null {
   if (doc.documentElement === null) return null;
   const latest = latestDay(now);
@@ -286,7 +287,7 @@ export function detectPublicationDate(
   if (meta !== null) return { date: meta, source: 'meta' };
   const jsonLd = fromJsonLd(doc, latest);
   if (jsonLd !== null) return { date: jsonLd, source: 'json-ld' };
-  const time = fromTime(doc, latest);
+  const time = fromTime(root ?? findReadableRoot(doc), latest);
   if (time !== null) return { date: time, source: 'time' };
   const fromPath = fromUrl(url, latest);
   if (fromPath !== null) return { date: fromPath, source: 'url' };

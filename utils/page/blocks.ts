@@ -254,6 +254,31 @@ function isInline(el: Element): boolean {
 /** Elements whose text is code or markup, not something a reader sees. */
 const NON_TEXT_PARENTS = new Set(['script', 'style', 'noscript', 'template']);
 
+/** `data.trim().length` without making the trimmed string (this runs over every text node). */
+function trimmedLength(data: string): number {
+  let start = 0;
+  let end = data.length;
+  while (start < end && isSpaceCode(data.charCodeAt(start))) start++;
+  while (end > start && isSpaceCode(data.charCodeAt(end - 1))) end--;
+  return end - start;
+}
+
+function isSpaceCode(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0xfeff ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x3000 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x202f ||
+    c === 0x205f
+  );
+}
+
 /**
  * Counts visible-ish text characters under `el` (scripts and styles excluded), iteratively.
  * Text nodes only, with no filter callback: a JS callback per element made this the
@@ -266,7 +291,7 @@ function textLength(el: Element): number {
   for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
     const parent = node.parentElement;
     if (parent !== null && NON_TEXT_PARENTS.has(parent.localName)) continue;
-    n += (node as Text).data.trim().length;
+    n += trimmedLength((node as Text).data);
   }
   return n;
 }
@@ -356,15 +381,23 @@ function defaultMode(root: Element): ChromeMode {
  * Iterative (TreeWalker), so 10,000 levels of nesting are fine.
  */
 export function collectBlocks(root: Element | Document, options: CollectOptions = {}): TextBlock[] {
+  return [...iterateBlocks(root, options)];
+}
+
+/** Like `collectBlocks`, one block at a time (the content script spreads it over slices). */
+export function* iterateBlocks(
+  root: Element | Document,
+  options: CollectOptions = {},
+): Generator<TextBlock, void, undefined> {
   let el: Element;
   if (root.nodeType === 9) {
     el = findReadableRoot(root as Document);
   } else {
     el = root as Element;
   }
-  if (isInEditable(el)) return [];
+  if (isInEditable(el)) return;
   const mode = options.chrome ?? defaultMode(el);
-  return walk(el, mode, options, 0);
+  yield* walkIter(el, mode, options, 0);
 }
 
 /**
@@ -443,10 +476,20 @@ function countHeadingsBefore(headings: readonly Element[], el: Element): number 
 
 /** The core walk: one pass over `root`'s subtree, rejecting skipped subtrees. */
 function walk(root: Element, mode: ChromeMode, options: CollectOptions, sectionBase: number): TextBlock[] {
+  return [...walkIter(root, mode, options, sectionBase)];
+}
+
+/** The blocks of `root` one at a time, so a caller can spread the walk over several slices. */
+function* walkIter(
+  root: Element,
+  mode: ChromeMode,
+  options: CollectOptions,
+  sectionBase: number,
+): Generator<TextBlock, void, undefined> {
   const doc = root.ownerDocument;
   const skipSelector = options.skipSelector;
   const maxBlocks = options.maxBlocks ?? Infinity;
-  const blocks: TextBlock[] = [];
+  let count = 0;
 
   /**
    * Set by the filter when it rejects a subtree. The TreeWalker calls the filter once per
@@ -495,9 +538,11 @@ function walk(root: Element, mode: ChromeMode, options: CollectOptions, sectionB
   /** Set when something between two text nodes separates them (a block, a <br>, skipped content). */
   let boundary = true;
 
-  const flush = (): void => {
-    if (current !== null && current.text.trim() !== '') blocks.push(current);
+  /** The block being built, if it holds visible text; resets it. */
+  const take = (): TextBlock | null => {
+    const done: TextBlock | null = current !== null && current.text.trim() !== '' ? current : null;
     current = null;
+    return done;
   };
 
   for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
@@ -524,8 +569,11 @@ function walk(root: Element, mode: ChromeMode, options: CollectOptions, sectionB
     if (parent === null) continue;
     const block = nearestBlock(parent);
     if (boundary || block !== currentBlock || current === null) {
-      flush();
-      if (blocks.length >= maxBlocks) return blocks;
+      const done = take();
+      if (done !== null) {
+        yield done;
+        if (++count >= maxBlocks) return;
+      }
       current = { element: block, text: '', nodes: [], starts: [], section };
       currentBlock = block;
       boundary = false;
@@ -535,6 +583,6 @@ function walk(root: Element, mode: ChromeMode, options: CollectOptions, sectionB
     c.nodes.push(text);
     c.text += data;
   }
-  flush();
-  return blocks;
+  const last = take();
+  if (last !== null && count < maxBlocks) yield last;
 }

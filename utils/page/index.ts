@@ -4,6 +4,7 @@
  */
 export {
   collectBlocks,
+  iterateBlocks,
   collectBlocksIn,
   findReadableRoot,
   type ChromeMode,
