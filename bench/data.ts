@@ -18,25 +18,17 @@ import {
   listTopics,
   searchEntities,
 } from '../data/queries';
-import type { Pack } from '../data/schema';
-import { validatePack } from '../data/validate';
-import { generatePack } from '../tests/fixtures/packs';
+import { generatePack, validPack } from '../tests/fixtures/packs';
 import { fmt, percentile, table, timeRuns } from './stats';
 
-function valid(input: unknown): Pack {
-  const r = validatePack(input);
-  if (!r.ok) throw new Error(`invalid pack: ${r.problems[0]?.path} ${r.problems[0]?.message}`);
-  return r.pack;
-}
-
 export async function benchData(): Promise<Record<string, unknown>> {
-  const bundled = valid(
+  const bundled = validPack(
     JSON.parse(
       readFileSync(resolve(import.meta.dirname, '..', 'data', 'packs', 'us-china-tech.json'), 'utf8'),
     ),
   );
   const scale = 50;
-  const big = valid(
+  const big = validPack(
     generatePack(
       bundled.entities.length * scale,
       Math.round(bundled.events.length / bundled.entities.length),

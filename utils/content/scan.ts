@@ -76,16 +76,7 @@ export class PageScan {
         stats.blocks++;
         stats.characters += block.text.length;
         stats.textNodes += block.nodes.length;
-        for (const m of matchText(this.matcher, block.text)) {
-          found.push({
-            id: this.nextId++,
-            entityId: m.entityId,
-            aliasIndex: m.aliasIndex,
-            block,
-            start: m.start,
-            end: m.end,
-          });
-        }
+        this.matchBlock(block, found);
       },
       slices,
     );
@@ -110,22 +101,25 @@ export class PageScan {
         !containers.some((c) => c === m.block.element || c.contains(m.block.element)),
     );
     const added: Mention[] = [];
-    for (const block of blocks) {
-      for (const m of matchText(this.matcher, block.text)) {
-        added.push({
-          id: this.nextId++,
-          entityId: m.entityId,
-          aliasIndex: m.aliasIndex,
-          block,
-          start: m.start,
-          end: m.end,
-        });
-      }
-    }
+    for (const block of blocks) this.matchBlock(block, added);
     if (added.length === 0 && kept.length === this.mentions.length) return false;
     this.replaceAll(sortByDocument([...kept, ...added]));
     this.stats = { ...this.stats, mentions: this.mentions.length, marked: this.marked.length };
     return true;
+  }
+
+  /** Matches one block's text and appends its mentions (with fresh ids) to `into`. */
+  private matchBlock(block: TextBlock, into: Mention[]): void {
+    for (const m of matchText(this.matcher, block.text)) {
+      into.push({
+        id: this.nextId++,
+        entityId: m.entityId,
+        aliasIndex: m.aliasIndex,
+        block,
+        start: m.start,
+        end: m.end,
+      });
+    }
   }
 
   /** Changes the density and re-chooses the marked mentions. */

@@ -9,16 +9,9 @@ import {
   DB_NAME,
 } from '../../../data/db';
 import { exportPack } from '../../../data/export';
-import type { Pack } from '../../../data/schema';
 import { validatePack } from '../../../data/validate';
 import { ensureBundledPack, PackRejectedError } from '../../../utils/background/store';
-import { generatePack, smallPack } from '../../fixtures/packs';
-
-function valid(input: unknown): Pack {
-  const result = validatePack(input);
-  if (!result.ok) throw new Error(JSON.stringify(result.problems.slice(0, 3)));
-  return result.pack;
-}
+import { generatePack, smallPack, validPack } from '../../fixtures/packs';
 
 async function counts(db: Awaited<ReturnType<typeof openBackstoryDB>>) {
   return {
@@ -70,7 +63,7 @@ describe('seeding the bundled pack', () => {
   it('a newer version replaces the old data, keeps the enabled flag, and leaves imported packs alone', async () => {
     const db = await openBackstoryDB();
     await ensureBundledPack(db, smallPack());
-    await writePack(db, valid(smallPack({ id: 'mine', title: 'Mine' })), 'imported');
+    await writePack(db, validPack(smallPack({ id: 'mine', title: 'Mine' })), 'imported');
     await setPackEnabled(db, 'test-pack', false);
 
     const next = smallPack({ version: '1.1.0' });
@@ -122,7 +115,7 @@ describe('seeding the bundled pack', () => {
 
   it('seeds 50,000 entities in one transaction', async () => {
     const db = await openBackstoryDB();
-    const pack = valid(generatePack(50_000, 1));
+    const pack = validPack(generatePack(50_000, 1));
     await writePack(db, pack, 'imported');
     expect(await db.count('entities')).toBe(50_000);
     expect(await db.count('events')).toBe(50_000);
@@ -131,14 +124,14 @@ describe('seeding the bundled pack', () => {
   it('removes a pack with everything in it', async () => {
     const db = await openBackstoryDB();
     await ensureBundledPack(db, smallPack());
-    await writePack(db, valid(smallPack({ id: 'mine' })), 'imported');
+    await writePack(db, validPack(smallPack({ id: 'mine' })), 'imported');
     await removePack(db, 'mine');
     expect(await counts(db)).toEqual(SMALL);
   });
 
   it('exports a pack that validates and equals what was imported', async () => {
     const db = await openBackstoryDB();
-    const original = valid(smallPack());
+    const original = validPack(smallPack());
     await writePack(db, original, 'imported');
     const exported = await exportPack(db, 'test-pack');
     const again = validatePack(exported);

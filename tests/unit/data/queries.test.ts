@@ -19,22 +19,15 @@ import {
   relatedEntities,
   searchEntities,
 } from '../../../data/queries';
-import type { Pack, PackInput } from '../../../data/schema';
-import { validatePack } from '../../../data/validate';
+import type { PackInput } from '../../../data/schema';
 import { birdPack, MORE } from '../../fixtures/more-packs';
-import { smallPack } from '../../fixtures/packs';
-
-function valid(input: PackInput): Pack {
-  const result = validatePack(input);
-  if (!result.ok) throw new Error(JSON.stringify(result.problems.slice(0, 3)));
-  return result.pack;
-}
+import { smallPack, validPack } from '../../fixtures/packs';
 
 /** A database with the small pack (id `test-pack`) and the bird pack (id `more`). */
 async function seeded(...packs: PackInput[]): Promise<BackstoryDatabase> {
   const db = await openBackstoryDB();
   for (const p of packs.length > 0 ? packs : [smallPack(), birdPack()]) {
-    await writePack(db, valid(p), 'bundled');
+    await writePack(db, validPack(p), 'bundled');
   }
   return db;
 }
@@ -541,7 +534,7 @@ describe('getMatcherSnapshot', () => {
     expect(base.key).toMatch(/^more@2\.0\.0,test-pack@1\.0\.0\|[0-9a-f]{8}$/);
     expect((await getMatcherSnapshot(db)).key).toBe(base.key);
     // Writing the same pack again (a reinstall) changes nothing.
-    await writePack(db, valid(smallPack()), 'bundled');
+    await writePack(db, validPack(smallPack()), 'bundled');
     expect((await getMatcherSnapshot(db)).key).toBe(base.key);
     // Settings that change the aliases change the key.
     const noTrade = await getMatcherSnapshot(db, { disabledTopics: [T('trade')] });
@@ -556,7 +549,7 @@ describe('getMatcherSnapshot', () => {
     // New alias content under the same version changes the hash part.
     const edited = smallPack();
     edited.entities[0]!.aliases.push('Northwind Group');
-    await writePack(db, valid(edited), 'imported');
+    await writePack(db, validPack(edited), 'imported');
     const after = await getMatcherSnapshot(db);
     expect(after.key).not.toBe(base.key);
     expect(after.key.split('|')[0]).toBe(base.key.split('|')[0]);
