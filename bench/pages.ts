@@ -67,7 +67,7 @@ interface RunMarks {
 type Row = Record<string, unknown>;
 
 /** Builds into its own folder (never `.output`, which tests read) unless BACKSTORY_OUT_DIR says where. */
-function build(): string {
+export function buildExtension(): string {
   const outDir = process.env.BACKSTORY_OUT_DIR ?? join(tmpdir(), 'backstory-bench-out');
   console.log(`\nbuilding the extension into ${outDir} …`);
   const result = spawnSync('npx', ['wxt', 'build'], {
@@ -362,7 +362,7 @@ export async function benchPages(): Promise<Record<string, unknown>> {
     console.log('\npages: no Chromium found (set CHROME_PATH): skipped');
     return { skipped: 'no browser' };
   }
-  const extensionDir = process.env.BACKSTORY_EXTENSION_DIR ?? build();
+  const extensionDir = process.env.BACKSTORY_EXTENSION_DIR ?? buildExtension();
   process.env.BACKSTORY_EXTENSION_DIR = extensionDir;
   // The harness reads BACKSTORY_EXTENSION_DIR when it loads.
   const { startSession, CORPUS, CHROMIUM_FLAGS } = await import('../tests/e2e/harness');

@@ -1,16 +1,20 @@
 /**
  * npm run bench — speed and memory, printed as tables with ratios against baselines
  * run in the same process, and written to bench/results.json. Never a pass/fail test.
- * `npm run bench -- data` or `-- pages` runs one section.
+ * `npm run bench -- data`, `-- pages` or `-- ui` runs one section.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { benchData } from './data';
-import { benchPages } from './pages';
+// @ts-expect-error plain JS helper shared with npm start
+import { findBrowser } from '../scripts/browser.mjs';
+import { benchPages, buildExtension } from './pages';
+import { benchUi } from './ui';
 
 const only = process.argv[2];
-if (only && only !== 'data' && only !== 'pages') {
-  console.error(`unknown section "${only}": use data or pages`);
+const SECTIONS = ['data', 'pages', 'ui'];
+if (only && !SECTIONS.includes(only)) {
+  console.error(`unknown section "${only}": use ${SECTIONS.join(', ')}`);
   process.exit(2);
 }
 const file = resolve(import.meta.dirname, 'results.json');
@@ -24,5 +28,9 @@ const results: Record<string, unknown> = {
 };
 if (!only || only === 'data') results.data = await benchData();
 if (!only || only === 'pages') results.pages = await benchPages();
+if (!only || only === 'ui') {
+  if (findBrowser()) results.ui = await benchUi(process.env.BACKSTORY_EXTENSION_DIR ?? buildExtension());
+  else console.log('\nui: no Chromium found (set CHROME_PATH): skipped');
+}
 writeFileSync(file, JSON.stringify(results, null, 2));
 console.log('\nwritten to bench/results.json');

@@ -21,6 +21,7 @@ export function App() {
   const [entity, setEntity] = useState<EntityViewData | 'loading' | 'missing'>();
   const [results, setResults] = useState<SearchResult[]>([]);
   const searchRun = useRef(0);
+  const dataAt = useRef<number | undefined>(undefined);
   const view = currentView(nav);
 
   useEffect(() => {
@@ -79,7 +80,11 @@ export function App() {
     if (!db || view.kind !== 'entity') return;
     let stale = false;
     setEntity('loading');
-    void loadEntityView(db, view.key).then((data) => !stale && setEntity(data));
+    void loadEntityView(db, view.key).then((data) => {
+      if (stale) return;
+      dataAt.current = performance.now();
+      setEntity(data);
+    });
     return () => {
       stale = true;
     };
@@ -91,6 +96,18 @@ export function App() {
     const run = ++searchRun.current;
     void searchEntities(db, view.query).then((r) => run === searchRun.current && setResults(r));
   }, [db, view.kind === 'search' ? view.query : null]);
+
+  // Diagnostics for the benchmark: from the entity's data arriving to its timeline on screen.
+  useEffect(() => {
+    if (typeof entity !== 'object' || dataAt.current === undefined) return;
+    const since = dataAt.current;
+    dataAt.current = undefined;
+    requestAnimationFrame(() =>
+      performance.mark('backstory-timeline-rendered', {
+        detail: { ms: performance.now() - since, events: entity.timeline.length },
+      }),
+    );
+  }, [entity]);
 
   return (
     <SidePanelView

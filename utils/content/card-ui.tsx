@@ -45,6 +45,8 @@ export class CardUi {
   private request = 0;
   /** Keyboard-opened: move focus in once the content is drawn. */
   private wantsFocus = false;
+  /** When the dwell ended (open was called), for the benchmark's user-timing mark. */
+  private openedAt: number | undefined;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -65,6 +67,7 @@ export class CardUi {
 
   /** Opens (or moves) the card to `target`; `focus` moves keyboard focus into it. */
   async open(target: CardTarget, { focus = false }: { focus?: boolean } = {}): Promise<void> {
+    this.openedAt = performance.now();
     if (focus) this.returnFocus = document.activeElement;
     this.target = target;
     this.stack = [target.entityId];
@@ -140,6 +143,11 @@ export class CardUi {
         this.state = card ? { status: 'ready', card } : { status: 'error' };
         this.draw();
         if (this.ui) this.position(this.ui);
+        if (this.openedAt !== undefined) {
+          // Diagnostics: from the end of the dwell to the card drawn with its data.
+          performance.mark('backstory-card-shown', { detail: { ms: performance.now() - this.openedAt } });
+          this.openedAt = undefined;
+        }
         if (this.wantsFocus) {
           this.wantsFocus = false;
           this.focusFirst();

@@ -168,12 +168,23 @@ export class ContentController {
     const scan = new PageScan(this.doc, this.matcher, this.settings.density);
     const slices: number[] = [];
     const t0 = performance.now();
+    // On a first scan, paint what the reader sees as soon as the scan has passed it.
+    const firstPaint = this.scan
+      ? undefined
+      : () => {
+          if (generation === this.generation)
+            this.highlighter.show(
+              scan.marked.map((m) => m.range!),
+              this.settings.appearance,
+            );
+        };
     const done = await scan.full(
       {
         isCancelled: () => generation !== this.generation || this.ctx.isInvalid,
         onSlice: (ms) => slices.push(ms),
       },
       root,
+      firstPaint,
     );
     if (!done) return;
     this.scan = scan;

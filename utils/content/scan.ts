@@ -64,11 +64,24 @@ export class PageScan {
     return this.byId.get(id);
   }
 
-  /** Scans the readable root in slices. Resolves false if cancelled. */
-  async full(slices: SliceOptions = {}, root?: Element): Promise<boolean> {
+  /**
+   * Scans the readable root in slices, in document order. Resolves false if cancelled.
+   * `onViewportCovered` is called once, at the end of the first slice that got past the
+   * bottom of the viewport, with the mentions chosen so far already set: density works
+   * in document order, so those marks are final and can be painted before the rest of a
+   * long page is read.
+   */
+  async full(
+    slices: SliceOptions = {},
+    root?: Element,
+    onViewportCovered?: () => void,
+    viewportHeight = this.doc.defaultView?.innerHeight ?? 0,
+  ): Promise<boolean> {
     this.root = root ?? findReadableRoot(this.doc);
     const found: Mention[] = [];
     const stats: ScanStats = { blocks: 0, characters: 0, textNodes: 0, mentions: 0, marked: 0, finishMs: 0 };
+    let last: TextBlock | undefined;
+    let covered = !onViewportCovered;
     // Collecting blocks is lazy: the walk itself is spread over the slices too.
     const done = await runSliced(
       iterateBlocks(this.root),
@@ -77,8 +90,18 @@ export class PageScan {
         stats.characters += block.text.length;
         stats.textNodes += block.nodes.length;
         this.matchBlock(block, found);
+        last = block;
       },
-      slices,
+      {
+        ...slices,
+        onSlice: (ms) => {
+          slices.onSlice?.(ms);
+          if (covered || !last || last.element.getBoundingClientRect().top <= viewportHeight) return;
+          covered = true;
+          this.replaceAll([...found]);
+          onViewportCovered?.();
+        },
+      },
     );
     if (!done) return false;
     const t0 = performance.now();
