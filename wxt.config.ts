@@ -16,7 +16,8 @@ export default defineConfig({
   zip: {
     artifactTemplate: 'backstory-{{version}}-{{browser}}.zip',
     sourcesTemplate: 'backstory-{{version}}-sources.zip',
-    excludeSources: ['tests/**', 'bench/results.json', 'docs/screenshots/**', '.ci/**'],
+    // Reviewers need what builds the add-on; docs/ is screenshots and store text (kept in git).
+    excludeSources: ['tests/**', 'bench/results.json', 'docs/**', '.ci/**'],
   },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
