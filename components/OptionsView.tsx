@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TopicSummary } from '../data/queries';
 import type { PackRecord } from '../data/records';
 import type { Problem } from '../data/validate';
@@ -61,6 +61,16 @@ export function OptionsView({ state, actions }: { state: OptionsState; actions: 
   const [newSite, setNewSite] = useState('');
   const [siteError, setSiteError] = useState(false);
   const [confirmReset, setConfirmReset] = useState(false);
+  const resetButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  // The confirmation replaces the button that opened it: keep keyboard focus with it
+  // (on the safe choice), and give focus back to "Reset" when it closes.
+  const opened = useRef(false);
+  useEffect(() => {
+    if (confirmReset) cancelButton.current?.focus();
+    else if (opened.current) resetButton.current?.focus();
+    opened.current = confirmReset;
+  }, [confirmReset]);
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
@@ -353,7 +363,14 @@ export function OptionsView({ state, actions }: { state: OptionsState; actions: 
           {t('optionsReset')}
         </h2>
         {confirmReset ? (
-          <p role="alert">
+          <p
+            role="alert"
+            onKeyDown={(e) => {
+              if (e.key !== 'Escape') return;
+              e.preventDefault();
+              setConfirmReset(false);
+            }}
+          >
             {t('optionsResetConfirm')}{' '}
             <button
               type="button"
@@ -365,12 +382,12 @@ export function OptionsView({ state, actions }: { state: OptionsState; actions: 
             >
               {t('optionsResetYes')}
             </button>{' '}
-            <button type="button" class="bs-button" onClick={() => setConfirmReset(false)}>
+            <button type="button" class="bs-button" ref={cancelButton} onClick={() => setConfirmReset(false)}>
               {t('optionsCancel')}
             </button>
           </p>
         ) : (
-          <button type="button" class="bs-button" onClick={() => setConfirmReset(true)}>
+          <button type="button" class="bs-button" ref={resetButton} onClick={() => setConfirmReset(true)}>
             {t('optionsReset')}
           </button>
         )}

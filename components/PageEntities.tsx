@@ -43,7 +43,7 @@ export function PageEntities({ page, onSelectEntity, onRevealMention }: PageEnti
           ) : (
             page.groups.map((group) => (
               <section key={group.topicKey} aria-labelledby={`bs-group-${group.topicKey}`}>
-                <h3 id={`bs-group-${group.topicKey}`}>{group.label}</h3>
+                <h2 id={`bs-group-${group.topicKey}`}>{group.label}</h2>
                 <ul class="bs-entity-list">
                   {group.entities.map((e) => (
                     <li key={e.key}>

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SearchResult } from '../data/queries';
 import { t } from '../utils/i18n';
 import { kindKey } from './EntityView';
@@ -13,6 +13,10 @@ export interface SearchViewProps {
 /** Search as you type, with arrow-key navigation through the results. */
 export function SearchView({ query, results, onQuery, onSelectEntity }: SearchViewProps) {
   const [selected, setActive] = useState(0);
+  const input = useRef<HTMLInputElement>(null);
+  // `autoFocus` only works for elements present when the document loads; the search view
+  // is opened later (the Search tab, the context menu), so focus the box when it appears.
+  useEffect(() => input.current?.focus(), []);
   // The results can shrink under the selection (a newer answer arrives): stay on a real one.
   const active = Math.max(0, Math.min(selected, results.length - 1));
   const onKeyDown = (e: KeyboardEvent) => {
@@ -42,7 +46,7 @@ export function SearchView({ query, results, onQuery, onSelectEntity }: SearchVi
         aria-label={t('panelSearchLabel')}
         placeholder={t('panelSearchPlaceholder')}
         value={query}
-        autoFocus
+        ref={input}
         onInput={(e) => {
           setActive(0);
           onQuery((e.currentTarget as HTMLInputElement).value);

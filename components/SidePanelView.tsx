@@ -58,6 +58,7 @@ export function SidePanelView(props: SidePanelViewProps) {
         </button>
       </nav>
       <main class="bs-panel-main">
+        <h1 class="bs-visually-hidden">{t('extName')}</h1>
         {view.kind === 'page' && (
           <PageEntities
             page={page}

@@ -49,14 +49,12 @@ export function Timeline({ events, articleDate, currentKey, onSelectEntity }: Ti
             {group.items.map((item) => {
               if (item === 'marker') {
                 after = true;
+                // A list item holding the separator: a list may only contain list items.
                 return (
-                  <li
-                    key="marker"
-                    class="bs-article-marker"
-                    role="separator"
-                    aria-label={t('panelThisArticle')}
-                  >
-                    {t('panelThisArticle')}
+                  <li key="marker" class="bs-article-marker">
+                    <span role="separator" aria-label={t('panelThisArticle')}>
+                      {t('panelThisArticle')}
+                    </span>
                   </li>
                 );
               }

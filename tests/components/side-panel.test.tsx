@@ -205,7 +205,7 @@ describe('entity page', () => {
 
   const rowsOf = (container: Element) =>
     Array.from(container.querySelectorAll('.bs-timeline li'), (li) =>
-      li.getAttribute('role') === 'separator'
+      li.querySelector('[role="separator"]')
         ? '|'
         : `${li.querySelector('.bs-event-title')?.textContent}${li.classList.contains('bs-after') ? ' (after)' : ''}`,
     );

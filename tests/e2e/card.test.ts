@@ -3,28 +3,10 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, startSession, unavailable, waitForHighlights, type Session } from './harness';
+import { mentionPoint } from './helpers';
 
 const skip = unavailable();
 const SHOTS = join(ROOT, 'docs', 'screenshots');
-
-/** Centre of the first highlighted mention whose text is `text`. */
-async function mentionPoint(page: Page, text: string): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate((wanted) => {
-    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-    for (const [name, highlight] of registry) {
-      if (!name.startsWith('backstory') || name === 'backstory-current') continue;
-      for (const range of highlight) {
-        if (range.toString() !== wanted) continue;
-        range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-        const r = range.getClientRects()[0]!;
-        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-      }
-    }
-    return null;
-  }, text);
-  if (!point) throw new Error(`no highlighted mention "${text}"`);
-  return point;
-}
 
 /** Sends a protocol message from the background to the active tab (stands in for the keyboard command). */
 async function sendToTab(s: Session, type: string, data?: unknown): Promise<void> {
