@@ -84,15 +84,6 @@ async function resolveRefs(db: BackstoryDatabase, keys: readonly string[]): Prom
   return found.filter((e): e is EntityRecord => e !== undefined).map(ref);
 }
 
-async function withEntityRefs(db: BackstoryDatabase, events: EventRecord[]): Promise<TimelineItem[]> {
-  const keys = [...new Set(events.flatMap((e) => e.entities))];
-  const refs = new Map((await resolveRefs(db, keys)).map((r) => [r.key, r]));
-  return events.map((e) => ({
-    ...e,
-    entities: e.entities.map((k) => refs.get(k)).filter((r): r is EntityRef => r !== undefined),
-  }));
-}
-
 export interface CardOptions {
   /** How many events the card shows in all (3 to 5). */
   maxEvents?: number;
@@ -148,29 +139,47 @@ export async function getEntityCard(
   articleDate?: string,
   options?: CardOptions,
 ): Promise<EntityCard | undefined> {
-  const entity = await db.get('entities', key);
-  if (!entity) return undefined;
+  // One read transaction for everything the card shows.
+  const tx = db.transaction(['entities', 'eventLinks', 'events', 'topics']);
+  const entities = tx.objectStore('entities');
+  const entity = await entities.get(key);
+  if (!entity) {
+    await tx.done;
+    return undefined;
+  }
   // Choose from the link rows (date, importance), then read only the chosen events.
-  const links = await db.getAll('eventLinks', IDBKeyRange.bound([key], [key, '\uffff']));
+  const links = await tx.objectStore('eventLinks').getAll(IDBKeyRange.bound([key], [key, '\uffff']));
   const picked = pickCardEvents(
     links.map((l) => ({ key: l.eventKey, date: l.date, importance: l.importance, startKey: l.startKey })),
     articleDate,
     options,
   );
-  const load = async (chosen: { key: string }[]) => {
-    const tx = db.transaction('events');
-    const events = await Promise.all(chosen.map((c) => tx.store.get(c.key)));
-    return withEntityRefs(
-      db,
-      events.filter((e): e is EventRecord => e !== undefined),
-    );
-  };
-  const [before, after, related, topics] = await Promise.all([
-    load(picked.before),
-    load(picked.after),
-    resolveRefs(db, entity.related),
-    Promise.all(entity.topics.map((t) => db.get('topics', t))),
+  const events = tx.objectStore('events');
+  const [chosenBefore, chosenAfter] = await Promise.all(
+    [picked.before, picked.after].map(async (list) =>
+      (await Promise.all(list.map((c) => events.get(c.key)))).filter(
+        (e): e is EventRecord => e !== undefined,
+      ),
+    ),
+  );
+  const refKeys = [
+    ...new Set([...[...chosenBefore!, ...chosenAfter!].flatMap((e) => e.entities), ...entity.related]),
+  ];
+  const [refRecords, topics] = await Promise.all([
+    Promise.all(refKeys.map((k) => entities.get(k))),
+    Promise.all(entity.topics.map((t) => tx.objectStore('topics').get(t))),
   ]);
+  await tx.done;
+  const refs = new Map(
+    refRecords.filter((e): e is EntityRecord => e !== undefined).map((e) => [e.key, ref(e)]),
+  );
+  const resolve = (keys: readonly string[]) =>
+    keys.map((k) => refs.get(k)).filter((r): r is EntityRef => r !== undefined);
+  const withRefs = (list: EventRecord[]): TimelineItem[] =>
+    list.map((e) => ({ ...e, entities: resolve(e.entities) }));
+  const before = withRefs(chosenBefore!);
+  const after = withRefs(chosenAfter!);
+  const related = resolve(entity.related);
   const { aliasKeys: _a, words: _w, ...shown } = entity;
   return {
     entity: shown,
@@ -198,12 +207,25 @@ export async function getTimeline(
   key: string,
   filters: TimelineFilters = {},
 ): Promise<TimelineItem[]> {
-  const events = (await eventsOfEntity(db, key)).filter(
-    (e) =>
-      e.importance >= (filters.minImportance ?? 1) &&
+  // One read transaction: the entity's links, its events, then the entities they involve.
+  const tx = db.transaction(['eventLinks', 'events', 'entities']);
+  const links = await tx.objectStore('eventLinks').getAll(IDBKeyRange.bound([key], [key, '\uffff']));
+  const wanted = links.filter((l) => l.importance >= (filters.minImportance ?? 1));
+  const events = tx.objectStore('events');
+  const records = (await Promise.all(wanted.map((l) => events.get(l.eventKey)))).filter(
+    (e): e is EventRecord =>
+      e !== undefined &&
       (!filters.topics || filters.topics.length === 0 || e.topics.some((t) => filters.topics!.includes(t))),
   );
-  return withEntityRefs(db, events);
+  const entities = tx.objectStore('entities');
+  const keys = [...new Set(records.flatMap((e) => e.entities))];
+  const found = await Promise.all(keys.map((k) => entities.get(k)));
+  await tx.done;
+  const refs = new Map(found.filter((e): e is EntityRecord => e !== undefined).map((e) => [e.key, ref(e)]));
+  return records.map((e) => ({
+    ...e,
+    entities: e.entities.map((k) => refs.get(k)).filter((r): r is EntityRef => r !== undefined),
+  }));
 }
 
 export interface SearchResult extends EntityRef {
