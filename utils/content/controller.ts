@@ -155,11 +155,8 @@ export class ContentController {
   async rescan(): Promise<void> {
     const generation = ++this.generation;
     const root = findReadableRoot(this.doc);
-    if (!this.dateChecked) {
-      this.dateChecked = true;
-      this.publishedAt = detectPublicationDate(this.doc, this.win.location.href, undefined, root)?.date;
-    }
     if (!this.active || !this.matcher) {
+      this.checkDate(root);
       this.scan = undefined;
       this.highlighter.clear();
       this.sendReport();
@@ -202,7 +199,16 @@ export class ContentController {
       slices: slices.length,
       paintMs,
     });
+    // The date is for the card and the report, not for painting: read it after.
+    this.checkDate(root);
     this.sendReport();
+  }
+
+  /** Reads the page's publication date once per page (it may have none). */
+  private checkDate(root: Element): void {
+    if (this.dateChecked) return;
+    this.dateChecked = true;
+    this.publishedAt = detectPublicationDate(this.doc, this.win.location.href, undefined, root)?.date;
   }
 
   private onMutations(nodes: Node[]): void {
