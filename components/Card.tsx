@@ -1,5 +1,5 @@
 import type { EntityCard } from '../data/queries';
-import { t } from '../utils/i18n';
+import { t, tCount } from '../utils/i18n';
 import { EntityChip } from './EntityChip';
 import { kindKey } from './EntityView';
 import { EventRow } from './EventRow';
@@ -152,7 +152,7 @@ export function Card(props: CardProps) {
                   <EventRow key={e.key} event={e} compact after currentKey={entity.key} />
                 ))}
               </ol>
-              {card.moreAfter > 0 && <p class="bs-card-more">{t('cardMoreSince', card.moreAfter)}</p>}
+              {card.moreAfter > 0 && <p class="bs-card-more">{tCount('cardMoreSince', card.moreAfter)}</p>}
             </section>
           )}
         </>

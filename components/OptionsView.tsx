@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TopicSummary } from '../data/queries';
 import type { PackRecord } from '../data/records';
 import type { Problem } from '../data/validate';
-import { t } from '../utils/i18n';
+import { t, tCount } from '../utils/i18n';
 import { NEWS_SITES } from '../utils/sites';
 import {
   normalizeSite,
@@ -106,7 +106,7 @@ export function OptionsView({ state, actions }: { state: OptionsState; actions: 
                   onChange={(e) => actions.setTopic(topic.key, (e.currentTarget as HTMLInputElement).checked)}
                 />
                 <span>
-                  {topic.label} <span class="bs-muted">({t('optionsEntities', topic.entityCount)})</span>
+                  {topic.label} <span class="bs-muted">({tCount('optionsEntities', topic.entityCount)})</span>
                 </span>
               </label>
               <p class="bs-muted bs-indent">{topic.description}</p>

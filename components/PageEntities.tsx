@@ -1,6 +1,6 @@
 import type { EntityRef } from '../data/queries';
 import { formatDate } from '../data/dates';
-import { t } from '../utils/i18n';
+import { t, tCount } from '../utils/i18n';
 
 export interface PageEntityGroup {
   topicKey: string;
@@ -54,7 +54,7 @@ export function PageEntities({ page, onSelectEntity, onRevealMention }: PageEnti
                         type="button"
                         class="bs-count-button"
                         onClick={() => onRevealMention(e.key)}
-                        aria-label={`${t('panelMentions', e.count)}: ${t('panelJumpTo', e.name)}`}
+                        aria-label={`${tCount('panelMentions', e.count)}: ${t('panelJumpTo', e.name)}`}
                         title={t('panelJumpTo', e.name)}
                       >
                         {e.count}

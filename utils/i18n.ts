@@ -20,3 +20,16 @@ export function t(key: MessageKey, substitutions?: string | number | (string | n
 export function fillPlaceholders(message: string, subs: readonly string[] = []): string {
   return message.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
 }
+
+/**
+ * A count in words: the `<key>_one` message for 1 where the locale has one, else `key`.
+ * (The WebExtension i18n format has no plural rules; English needs only this split.)
+ */
+export function tCount(key: MessageKey, count: number): string {
+  if (count === 1) {
+    const one = `${key}_one` as MessageKey;
+    const text = t(one, count);
+    if (text !== one) return text;
+  }
+  return t(key, count);
+}

@@ -70,7 +70,7 @@ describe('OptionsView', () => {
     const a = actions();
     render(<OptionsView state={state()} actions={a} />);
     const trade = screen.getByRole('checkbox', { name: /Trade \(3 entities\)/ });
-    const networks = screen.getByRole('checkbox', { name: /Networks \(1 entities\)/ });
+    const networks = screen.getByRole('checkbox', { name: /Networks \(1 entity\)/ });
     expect(checked(trade)).toBe(true);
     expect(checked(networks)).toBe(false);
     await userEvent.click(trade);
