@@ -43,6 +43,22 @@ export function shortSummary(text: string, max = 280): string {
   return out.length > max + 80 ? `${out.slice(0, max).replace(/\s+\S*$/, '')}…` : out;
 }
 
+/** A small button whose accessible name and tooltip are its label. */
+function IconButton(props: { label: string; glyph: string; onClick: () => void; pressed?: boolean }) {
+  return (
+    <button
+      type="button"
+      class="bs-icon"
+      onClick={props.onClick}
+      aria-label={props.label}
+      title={props.label}
+      {...(props.pressed !== undefined ? { 'aria-pressed': props.pressed } : {})}
+    >
+      {props.glyph}
+    </button>
+  );
+}
+
 /**
  * The hover card: what the thing is, key facts, the few events that matter around the
  * article's date ("Since this article" set apart), related entities and the controls.
@@ -51,37 +67,15 @@ export function Card(props: CardProps) {
   const { state } = props;
   const header = (
     <div class="bs-card-bar">
-      {props.canGoBack && (
-        <button
-          type="button"
-          class="bs-icon"
-          onClick={props.onBack}
-          aria-label={t('panelBack')}
-          title={t('panelBack')}
-        >
-          ←
-        </button>
-      )}
+      {props.canGoBack && <IconButton label={t('panelBack')} glyph="←" onClick={props.onBack} />}
       <span class="bs-card-brand">{t('extName')}</span>
-      <button
-        type="button"
-        class="bs-icon"
-        aria-pressed={props.pinned}
+      <IconButton
+        label={props.pinned ? t('cardUnpin') : t('cardPin')}
+        glyph={props.pinned ? '●' : '○'}
+        pressed={props.pinned}
         onClick={props.onPin}
-        aria-label={props.pinned ? t('cardUnpin') : t('cardPin')}
-        title={props.pinned ? t('cardUnpin') : t('cardPin')}
-      >
-        {props.pinned ? '●' : '○'}
-      </button>
-      <button
-        type="button"
-        class="bs-icon"
-        onClick={props.onClose}
-        aria-label={t('cardClose')}
-        title={t('cardClose')}
-      >
-        ×
-      </button>
+      />
+      <IconButton label={t('cardClose')} glyph="×" onClick={props.onClose} />
     </div>
   );
   if (state.status === 'loading') {

@@ -7,7 +7,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Window } from 'happy-dom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openBackstoryDB } from '../../../data/db';
 import { getMatcherSnapshot } from '../../../data/queries';
@@ -20,6 +19,7 @@ import {
   type CompiledMatcher,
   type SnapshotAlias,
 } from '../../../utils/matcher';
+import { loadQuietly } from '../../fixtures/quiet-dom';
 import { collectBlocks, toRange, type CollectOptions } from '../../../utils/page';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -30,20 +30,7 @@ const PREFIX = 'us-china-tech:';
 /** Where nothing may ever be found: user input, editable text, code, navigation. */
 const FORBIDDEN = 'textarea, input, [contenteditable], pre, code, nav, form';
 
-/** A quiet window: the pages' scripts and styles are never run or loaded. */
-const win = new Window({
-  settings: {
-    disableJavaScriptEvaluation: true,
-    disableJavaScriptFileLoading: true,
-    disableCSSFileLoading: true,
-    disableIframePageLoading: true,
-    handleDisabledFileLoadingAsSuccess: true,
-  },
-});
-
-function load(file: string): Document {
-  return new win.DOMParser().parseFromString(readFileSync(file, 'utf8'), 'text/html') as unknown as Document;
-}
+const load = loadQuietly;
 
 let matcher: CompiledMatcher;
 let aliases: SnapshotAlias[];

@@ -5,9 +5,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { detectPublicationDate } from '../../../utils/page/article-date';
+import { loadQuietly } from '../../fixtures/quiet-dom';
 import { collectBlocks, findReadableRoot } from '../../../utils/page/blocks';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -21,20 +21,7 @@ const seedPath = path.join(corpusDir, 'seed-article-rfa-2019-07-03.html');
  */
 const KNOWN_EXCEPTIONS: Record<string, string> = {};
 
-/** A quiet window: the saved pages reference scripts, styles and iframes we must not load. */
-const win = new Window({
-  settings: {
-    disableJavaScriptEvaluation: true,
-    disableJavaScriptFileLoading: true,
-    disableCSSFileLoading: true,
-    disableIframePageLoading: true,
-    handleDisabledFileLoadingAsSuccess: true,
-  },
-});
-
-function load(file: string): Document {
-  return new win.DOMParser().parseFromString(readFileSync(file, 'utf8'), 'text/html') as unknown as Document;
-}
+const load = loadQuietly;
 
 interface Expected {
   publishedTime: string | null;
