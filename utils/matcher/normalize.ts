@@ -143,8 +143,12 @@ function computeFold(cp: number): Fold {
     }
   }
   for (let k = 0; k < folded.length; k++) {
-    fold.push(folded.charCodeAt(k));
-    casedUnits.push(cased.charCodeAt(k));
+    // A decomposition can yield punctuation that folds further (U+1FEF → "`" → "'"):
+    // fold it too, so folding is idempotent.
+    const f = folded.charCodeAt(k);
+    const c = cased.charCodeAt(k);
+    fold.push(PUNCTUATION.get(f) ?? f);
+    casedUnits.push(PUNCTUATION.get(c) ?? c);
   }
   return { kind: KIND_EMIT, fold, cased: casedUnits, flags };
 }
