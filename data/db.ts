@@ -184,7 +184,11 @@ export async function writePack(
     await tx.done;
     return 'unchanged';
   }
-  if (existing) records.packRecord.enabled = existing.enabled;
+  if (existing) {
+    records.packRecord.enabled = existing.enabled;
+    // Strictly later than the version it replaces, so a rewrite is always noticed.
+    records.packRecord.installedAt = Math.max(records.packRecord.installedAt, existing.installedAt + 1);
+  }
   const writes: Promise<unknown>[] = [];
   try {
     writes.push(...deletePackRecords(tx, pack.id));

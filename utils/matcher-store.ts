@@ -9,6 +9,8 @@ export interface StoredMatcher {
   key: string;
   /** `serializeMatcher` output. */
   data: string;
+  /** Fingerprint of what it was made from (packs, topics, ignored terms); see refreshMatcher. */
+  source?: string;
   /** How many aliases it holds (diagnostics, popup). */
   aliasCount: number;
 }
