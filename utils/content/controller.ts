@@ -169,11 +169,7 @@ export class ContentController {
     const firstPaint = this.scan
       ? undefined
       : () => {
-          if (generation === this.generation)
-            this.highlighter.show(
-              scan.marked.map((m) => m.range!),
-              this.settings.appearance,
-            );
+          if (generation === this.generation) this.paint(scan);
         };
     const done = await scan.full(
       {
@@ -219,13 +215,14 @@ export class ContentController {
     }
   }
 
-  private paint(): void {
-    if (!this.scan || !this.active) {
+  /** Shows `scan`'s marked mentions (the current scan unless one still running is given). */
+  private paint(scan = this.scan): void {
+    if (!scan || !this.active) {
       this.highlighter.clear();
       return;
     }
     this.highlighter.show(
-      this.scan.marked.map((m) => m.range!),
+      scan.marked.map((m) => m.range!),
       this.settings.appearance,
     );
   }
