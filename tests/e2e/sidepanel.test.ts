@@ -98,6 +98,29 @@ describe.skipIf(!!skip)('the side panel in Chromium', () => {
         }),
       )
       .toEqual(['NATO']);
+    // The next click goes on to the second mention, which density left unmarked: it is flashed
+    // too, as the words themselves (before, an unmarked mention flashed an empty range).
+    const current = () =>
+      article.evaluate(() => {
+        const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+        return [...(registry.get('backstory-current') ?? [])].map(
+          (r) => `${r.toString()}@${Math.round(r.getBoundingClientRect().top + window.scrollY)}`,
+        );
+      });
+    const [first] = await current();
+    await panel
+      .locator('.bs-entity-list li')
+      .filter({
+        has: panel.getByRole('button', { name: 'NATO (North Atlantic Treaty Organization)', exact: true }),
+      })
+      .locator('.bs-count-button')
+      .click();
+    await expect
+      .poll(async () => {
+        const [now] = await current();
+        return now !== undefined && now !== first && now.startsWith('NATO@');
+      })
+      .toBe(true);
     await article.close();
     await panel.close();
   });

@@ -8,7 +8,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { deserializeMatcher, type CompiledMatcher } from '../matcher';
 import { matcherStorage } from '../matcher-store';
 import { onMessage, sendMessage, type PageReport } from '../messaging';
-import { caretAt, detectPublicationDate, findReadableRoot, rangeContainsPoint } from '../page';
+import { caretAt, detectPublicationDate, findReadableRoot, rangeContainsPoint, toRange } from '../page';
 import type { EntityCard } from '../../data/queries';
 import {
   appearanceStorage,
@@ -381,10 +381,8 @@ export class ContentController {
   }
 
   private focusMention(mention: Mention, flash: boolean, instant = false): void {
-    const range = mention.range ?? this.doc.createRange();
-    if (!mention.range) {
-      range.setStart(mention.block.nodes[0]!, 0);
-    }
+    // Unmarked mentions (density) have no range yet: the flash still covers the words.
+    const range = mention.range ?? toRange(mention.block, mention, this.doc);
     mention.block.element.scrollIntoView({
       block: 'center',
       behavior:
