@@ -41,6 +41,32 @@ export interface EntityCard {
 
 const ref = (e: EntityRecord): EntityRef => ({ key: e.key, name: e.name, kind: e.kind });
 
+/** An entity mentioned on a page, with how often and where first. */
+export interface PageEntity extends EntityRef {
+  topics: string[];
+  count: number;
+  /** Order of the first mention in the document, 0-based. */
+  order: number;
+}
+
+/**
+ * Resolves a page report's mentions to entities in one read transaction, in the
+ * report's order; mentions of entities no longer stored (a pack removed) are left out.
+ * The popup and the side panel both show a page through this one function.
+ */
+export async function entitiesOfMentions(
+  db: BackstoryDatabase,
+  mentions: readonly { entityId: string; count: number; order: number }[],
+): Promise<PageEntity[]> {
+  const tx = db.transaction('entities');
+  const records = await Promise.all(mentions.map((m) => tx.store.get(m.entityId)));
+  await tx.done;
+  return mentions.flatMap((m, i) => {
+    const e = records[i];
+    return e ? [{ ...ref(e), topics: e.topics, count: m.count, order: m.order }] : [];
+  });
+}
+
 export async function getEntity(db: BackstoryDatabase, key: string): Promise<EntityRecord | undefined> {
   return db.get('entities', key);
 }

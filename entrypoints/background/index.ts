@@ -12,7 +12,7 @@ import {
 import { configurePanelBehavior, openPanel } from '../../utils/background/panel';
 import { registerSiteListeners } from '../../utils/background/sites';
 import { ensureBundledPack, getDb, refreshMatcher } from '../../utils/background/store';
-import { dropTab, saveTabReport } from '../../utils/background/tabs';
+import { registerTabListeners, saveTabReport } from '../../utils/background/tabs';
 import { t } from '../../utils/i18n';
 import { panelRequestStorage } from '../../utils/panel-request';
 import { onMessage, sendMessage } from '../../utils/messaging';
@@ -26,6 +26,7 @@ export default defineBackground({
     // Every listener is registered synchronously, first: a restarted worker must hear
     // the event that woke it. State lives in storage and IndexedDB, never only here.
     registerSiteListeners();
+    registerTabListeners((tabId) => sendMessage('tabGetReport', undefined, tabId));
     const ctx: GuardContext = {
       runtimeId: browser.runtime.id,
       ownOrigin: browser.runtime.getURL('/'),
@@ -35,7 +36,9 @@ export default defineBackground({
     onMessage(
       'contentReportPage',
       guarded(ctx, 'contentReportPage', pageReportSchema, undefined, async (report, sender) => {
-        if (sender.tab?.id !== undefined) await saveTabReport(sender.tab.id, report);
+        const tab = sender.tab;
+        if (tab?.id !== undefined)
+          await saveTabReport({ id: tab.id, windowId: tab.windowId, active: tab.active }, report);
       }),
     );
     onMessage(
@@ -73,7 +76,6 @@ export default defineBackground({
         void sendMessage('tabNextMention', undefined, tab.id).catch(() => undefined);
       }
     });
-    browser.tabs.onRemoved.addListener((tabId) => void dropTab(tabId));
 
     disabledTopicsStorage.watch(() => void setUp());
     ignoredTermsStorage.watch(() => void setUp());

@@ -1,72 +1,77 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PopupView, type EnableStatus, type PopupState } from '../../components/PopupView';
-import { openBackstoryDB } from '../../data/db';
+import { openBackstoryDB, type BackstoryDatabase } from '../../data/db';
+import { followPageTab } from '../../utils/active-tab';
 import { openPanel } from '../../utils/background/panel';
-import { addUserSite, injectIntoTab } from '../../utils/background/sites';
-import { sendMessage } from '../../utils/messaging';
+import { getTabReport, watchTabReport } from '../../utils/background/tabs';
 import { requestSiteAccess } from '../../utils/permissions';
-import { isRestrictedUrl, siteOf } from '../../utils/restricted';
+import { siteOf } from '../../utils/restricted';
 import { disabledSitesStorage, isSiteDisabled, withSiteEnabled } from '../../utils/settings';
 import { loadPopupState } from './state';
 
 type Tab = { id?: number; windowId?: number; url?: string };
 
-function loadState(tab: Tab | undefined): Promise<PopupState> {
-  return loadPopupState(tab, {
-    isRestricted: isRestrictedUrl,
-    getReport: (tabId) => sendMessage('tabGetReport', undefined, tabId),
-    openDb: openBackstoryDB,
-  });
-}
+/** How long "Turn on for this site" waits for the page's first report before saying it failed. */
+const ENABLE_TIMEOUT_MS = 15_000;
 
 export function App() {
   const [state, setState] = useState<PopupState>({ status: 'loading' });
   const [disabled, setDisabled] = useState<string[]>([]);
+  const [db, setDb] = useState<BackstoryDatabase>();
   const [tab, setTab] = useState<Tab>();
   const [enableStatus, setEnableStatus] = useState<EnableStatus>('idle');
 
   useEffect(() => {
+    void openBackstoryDB().then(setDb);
     void disabledSitesStorage.getValue().then(setDisabled);
     const unwatch = disabledSitesStorage.watch((v) => setDisabled(v ?? []));
-    void (async () => {
-      const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-      setTab(active);
-      setState(await loadState(active));
-    })();
-    return unwatch;
+    // The tab object carries a URL only when the browser grants it (activeTab, on a toolbar click).
+    const unfollow = followPageTab(async (id) => {
+      const found = id === undefined ? undefined : await browser.tabs.get(id).catch(() => undefined);
+      setTab(found ?? (id === undefined ? undefined : { id }));
+      if (id === undefined) setState({ status: 'not-running' });
+    });
+    return () => {
+      unwatch();
+      unfollow();
+    };
   }, []);
+
+  // The tab's report, live: one path, the background's record in storage.session.
+  useEffect(() => {
+    if (!db || tab?.id === undefined) return;
+    let stale = false;
+    const show = (report: Awaited<ReturnType<typeof getTabReport>>) =>
+      void loadPopupState(tab, report, db).then((next) => {
+        if (stale) return;
+        setState(next);
+        if (next.status === 'running') setEnableStatus('idle');
+      });
+    void getTabReport(tab.id).then(show);
+    const unwatch = watchTabReport(tab.id, show);
+    return () => {
+      stale = true;
+      unwatch();
+    };
+  }, [db, tab]);
+
+  useEffect(() => {
+    if (enableStatus !== 'working') return;
+    const timer = setTimeout(() => setEnableStatus('failed'), ENABLE_TIMEOUT_MS);
+    return () => clearTimeout(timer);
+  }, [enableStatus]);
 
   const site = state.status === 'running' ? state.site : siteOf(tab?.url);
 
   const enableSite = () => {
     if (!site || tab?.id === undefined) return;
-    const tabId = tab.id;
-    // First, with no await before it: the prompt needs this click's user gesture.
+    // First, with no await before it: the prompt needs this click's user gesture. The
+    // background hears the grant, remembers the site and starts the script in its open
+    // tabs (one injection); the report that follows turns this popup to "running".
     const granted = requestSiteAccess(site);
     setEnableStatus('working');
-    void (async () => {
-      if (!(await granted.catch(() => false))) {
-        setEnableStatus('denied');
-        return;
-      }
-      await addUserSite(site);
-      if ((await injectIntoTab(tabId)) === 'failed') {
-        setEnableStatus('failed');
-        return;
-      }
-      // The fresh script scans, then answers; ask a few times before giving up.
-      for (let i = 0; i < 20; i++) {
-        const next = await loadState(tab);
-        if (next.status === 'running') {
-          setState(next);
-          setEnableStatus('idle');
-          return;
-        }
-        await new Promise((r) => setTimeout(r, 150));
-      }
-      setEnableStatus('failed');
-    })();
+    void granted.catch(() => false).then((ok) => !ok && setEnableStatus('denied'));
   };
 
   return (
@@ -74,18 +79,8 @@ export function App() {
       state={state}
       siteEnabled={site ? !isSiteDisabled(site, disabled) : true}
       onToggleSite={(enabled) => {
-        if (!site) return;
-        void disabledSitesStorage.setValue(withSiteEnabled(disabled, site, enabled)).then(async () => {
-          // The page applies the change itself; show its new report once it has.
-          for (let i = 0; i < 20; i++) {
-            const next = await loadState(tab);
-            if (next.status !== 'running' || next.active === enabled) {
-              setState(next);
-              return;
-            }
-            await new Promise((r) => setTimeout(r, 100));
-          }
-        });
+        // The page applies the change and reports again; the watch above shows it.
+        if (site) void disabledSitesStorage.setValue(withSiteEnabled(disabled, site, enabled));
       }}
       onEnableSite={enableSite}
       enableStatus={enableStatus}

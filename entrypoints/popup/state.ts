@@ -1,40 +1,33 @@
 import type { PopupState } from '../../components/PopupView';
 import type { BackstoryDatabase } from '../../data/db';
+import { entitiesOfMentions } from '../../data/queries';
 import type { PageReport } from '../../utils/messaging';
 import { isStaticSiteUrl, isWebUrl } from '../../utils/permissions';
-import { siteOf } from '../../utils/restricted';
+import { isRestrictedUrl, siteOf } from '../../utils/restricted';
 
-export interface PopupDeps {
-  isRestricted: (url: string | undefined) => boolean;
-  getReport: (tabId: number) => Promise<PageReport>;
-  openDb: () => Promise<BackstoryDatabase>;
-}
-
-/** Asks the tab's content script for its report and resolves entity names from the store. */
+/**
+ * What the popup shows for a tab, from the tab's report (kept by the background in
+ * storage.session) and, only when the browser gave it (activeTab, on a toolbar click),
+ * the tab's URL. Without a report Backstory is not running there; the URL, when known,
+ * only refines that: a browser page, or a site the reader may turn it on for.
+ */
 export async function loadPopupState(
   tab: { id?: number; url?: string } | undefined,
-  deps: PopupDeps,
+  report: PageReport | undefined,
+  db: BackstoryDatabase,
 ): Promise<PopupState> {
   if (tab?.id === undefined) return { status: 'restricted' };
-  // Without a URL (no permission to see it) the content script is still asked.
-  if (tab.url && deps.isRestricted(tab.url)) return { status: 'restricted' };
-  let report: PageReport;
-  try {
-    report = await deps.getReport(tab.id);
-    if (!report) throw new Error('no report');
-  } catch {
+  if (!report) {
+    if (tab.url && isRestrictedUrl(tab.url)) return { status: 'restricted' };
     const site = siteOf(tab.url);
     if (!site) return { status: 'not-running' };
     // Outside the manifest's sites the script runs only where the user turned it on.
     return { status: 'not-running', site, canEnable: isWebUrl(tab.url) && !isStaticSiteUrl(tab.url) };
   }
-  const db = await deps.openDb();
-  const sorted = [...report.mentions].sort((a, b) => b.count - a.count || a.order - b.order);
-  const records = await Promise.all(sorted.map((m) => db.get('entities', m.entityId)));
-  const top = sorted.flatMap((m, i) => {
-    const e = records[i];
-    return e ? [{ key: e.key, name: e.name, kind: e.kind, count: m.count }] : [];
-  });
+  const entities = await entitiesOfMentions(db, report.mentions);
+  const top = entities
+    .sort((a, b) => b.count - a.count || a.order - b.order)
+    .map(({ key, name, kind, count }) => ({ key, name, kind, count }));
   return {
     status: 'running',
     site: report.site,

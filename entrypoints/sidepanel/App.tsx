@@ -1,5 +1,4 @@
 import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import type { EntityViewData } from '../../components/EntityView';
 import { currentView, initialNav, navigate } from '../../components/navigation';
 import type { PageState } from '../../components/PageEntities';
@@ -9,8 +8,7 @@ import { searchEntities, type SearchResult } from '../../data/queries';
 import { getTabReport, watchTabReport } from '../../utils/background/tabs';
 import { panelRequestStorage } from '../../utils/panel-request';
 import { sendMessage } from '../../utils/messaging';
-import { findPageTab } from '../../utils/active-tab';
-import { isRestrictedUrl } from '../../utils/restricted';
+import { followPageTab } from '../../utils/active-tab';
 import { loadEntityView, loadPageState } from './data';
 
 export function App() {
@@ -28,25 +26,15 @@ export function App() {
     void openBackstoryDB().then(setDb);
   }, []);
 
-  // Follow the active tab of this window.
-  useEffect(() => {
-    const refresh = async () => {
-      const tab = await findPageTab();
-      setTabId(tab?.id);
-      if (!tab || (tab.url && isRestrictedUrl(tab.url))) setPage({ status: 'restricted' });
-    };
-    void refresh();
-    const onActivated = () => void refresh();
-    const onUpdated = (_id: number, info: { status?: string }) => {
-      if (info.status === 'complete') void refresh();
-    };
-    browser.tabs.onActivated.addListener(onActivated);
-    browser.tabs.onUpdated.addListener(onUpdated);
-    return () => {
-      browser.tabs.onActivated.removeListener(onActivated);
-      browser.tabs.onUpdated.removeListener(onUpdated);
-    };
-  }, []);
+  // Follow the page this panel describes (see utils/active-tab.ts): no tab URL needed.
+  useEffect(
+    () =>
+      followPageTab((id) => {
+        setTabId(id);
+        if (id === undefined) setPage({ status: 'not-running' });
+      }),
+    [],
+  );
 
   // The tab's report, live.
   useEffect(() => {
@@ -54,7 +42,7 @@ export function App() {
     let stale = false;
     const show = (report: Awaited<ReturnType<typeof getTabReport>>) =>
       void loadPageState(db, report).then((state) => {
-        if (!stale) setPage((prev) => (prev.status === 'restricted' && !report ? prev : state));
+        if (!stale) setPage(state);
       });
     void getTabReport(tabId).then(show);
     const unwatch = watchTabReport(tabId, show);

@@ -1,7 +1,7 @@
 import type { EntityViewData } from '../../components/EntityView';
 import type { PageEntityGroup, PageState } from '../../components/PageEntities';
 import type { BackstoryDatabase } from '../../data/db';
-import { getTimeline, relatedEntities } from '../../data/queries';
+import { entitiesOfMentions, getTimeline, relatedEntities } from '../../data/queries';
 import type { TopicRecord } from '../../data/records';
 import type { PageReport } from '../../utils/messaging';
 
@@ -12,24 +12,21 @@ export async function loadPageState(
 ): Promise<PageState> {
   if (!report) return { status: 'not-running' };
   if (!report.active) return { status: 'off' };
-  const tx = db.transaction(['entities', 'topics']);
-  const entities = await Promise.all(report.mentions.map((m) => tx.objectStore('entities').get(m.entityId)));
-  const topicKeys = [...new Set(entities.flatMap((e) => (e?.topics[0] ? [e.topics[0]] : [])))];
-  const topics = await Promise.all(topicKeys.map((k) => tx.objectStore('topics').get(k)));
-  await tx.done;
+  const entities = await entitiesOfMentions(db, report.mentions);
+  const topicKeys = [...new Set(entities.flatMap((e) => (e.topics[0] ? [e.topics[0]] : [])))];
+  const topics = await Promise.all(topicKeys.map((k) => db.get('topics', k)));
   const labels = new Map(topics.filter((t): t is TopicRecord => !!t).map((t) => [t.key, t.label]));
   const groups = new Map<string, PageEntityGroup>();
-  report.mentions.forEach((m, i) => {
-    const e = entities[i];
-    const topicKey = e?.topics[0];
-    if (!e || !topicKey) return;
+  for (const e of entities) {
+    const topicKey = e.topics[0];
+    if (!topicKey) continue;
     let group = groups.get(topicKey);
     if (!group) {
       group = { topicKey, label: labels.get(topicKey) ?? topicKey, entities: [] };
       groups.set(topicKey, group);
     }
-    group.entities.push({ key: e.key, name: e.name, kind: e.kind, count: m.count });
-  });
+    group.entities.push({ key: e.key, name: e.name, kind: e.kind, count: e.count });
+  }
   const sorted = [...groups.values()];
   for (const g of sorted) g.entities.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
   sorted.sort((a, b) => b.entities.length - a.entities.length || a.label.localeCompare(b.label));

@@ -2,8 +2,9 @@ import { render, screen } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { PopupView, type PopupState, type PopupViewProps } from '../../components/PopupView';
-import type { BackstoryDatabase } from '../../data/db';
-import { loadPopupState, type PopupDeps } from '../../entrypoints/popup/state';
+import { openBackstoryDB, writePack } from '../../data/db';
+import { loadPopupState } from '../../entrypoints/popup/state';
+import { smallPack, validPack } from '../fixtures/packs';
 import type { PageReport } from '../../utils/messaging';
 
 function props(state: PopupState, overrides: Partial<PopupViewProps> = {}): PopupViewProps {
@@ -93,10 +94,10 @@ describe('PopupView', () => {
 });
 
 describe('loadPopupState', () => {
-  const noReport: PopupDeps = {
-    isRestricted: () => false,
-    getReport: () => Promise.reject(new Error('no receiver')),
-    openDb: () => Promise.reject(new Error('unused')),
+  const seeded = async () => {
+    const db = await openBackstoryDB();
+    await writePack(db, validPack(smallPack()), 'bundled');
+    return db;
   };
 
   it.each([
@@ -105,31 +106,38 @@ describe('loadPopupState', () => {
     ['https://www.theguardian.com/world', false],
     ['http://127.0.0.1:8080/article.html', false],
     ['file:///home/me/a.html', false],
-  ])('%s without a content script: canEnable %s', async (url, canEnable) => {
-    const state = await loadPopupState({ id: 1, url }, noReport);
+  ])('%s without a report: canEnable %s', async (url, canEnable) => {
+    const state = await loadPopupState({ id: 1, url }, undefined, await seeded());
     expect(state.status).toBe('not-running');
     expect(state.status === 'not-running' && !!state.canEnable).toBe(canEnable);
   });
 
-  it('counts mentions and orders entities by count from the report', async () => {
+  it('says "not running" plainly when the browser gives no URL, and "restricted" for browser pages', async () => {
+    const db = await seeded();
+    expect(await loadPopupState({ id: 1 }, undefined, db)).toEqual({ status: 'not-running' });
+    expect(await loadPopupState({ id: 1, url: 'chrome://settings' }, undefined, db)).toEqual({
+      status: 'restricted',
+    });
+    expect(await loadPopupState(undefined, undefined, db)).toEqual({ status: 'restricted' });
+  });
+
+  it('counts mentions and orders entities by count from the report, without a URL', async () => {
     const report: PageReport = {
       mentions: [
-        { entityId: 'p:a', count: 1, order: 0 },
-        { entityId: 'p:b', count: 3, order: 1 },
+        { entityId: 'test-pack:northwind', count: 1, order: 0 },
+        { entityId: 'test-pack:gone', count: 5, order: 1 },
+        { entityId: 'test-pack:trade-office', count: 3, order: 2 },
       ],
       highlightApi: true,
       active: true,
       site: 'news.example.com',
     };
-    const names: Record<string, string> = { 'p:a': 'Alpha', 'p:b': 'Beta' };
-    const db = {
-      get: async (_store: string, key: string) => ({ key, name: names[key], kind: 'company' }),
-    } as unknown as BackstoryDatabase;
-    const state = await loadPopupState(
-      { id: 1, url: 'https://news.example.com/' },
-      { ...noReport, getReport: async () => report, openDb: async () => db },
-    );
-    expect(state).toMatchObject({ status: 'running', mentionCount: 4, site: 'news.example.com' });
-    expect(state.status === 'running' && state.top.map((e) => e.name)).toEqual(['Beta', 'Alpha']);
+    const state = await loadPopupState({ id: 1 }, report, await seeded());
+    expect(state).toMatchObject({ status: 'running', mentionCount: 9, site: 'news.example.com' });
+    // An entity no longer stored is left out; the rest by count.
+    expect(state.status === 'running' && state.top.map((e) => e.key)).toEqual([
+      'test-pack:trade-office',
+      'test-pack:northwind',
+    ]);
   });
 });

@@ -9,4 +9,5 @@ declare const chrome: {
     session: { get(key?: string | string[]): Promise<Record<string, any>> };
   };
   runtime: { id: string; getURL(path: string): string };
+  tabs: { query(filter: Record<string, unknown>): Promise<{ id?: number; windowId?: number }[]> };
 };

@@ -8,7 +8,7 @@ import { z } from 'zod';
 export interface SenderLike {
   id?: string;
   url?: string;
-  tab?: { id?: number };
+  tab?: { id?: number; windowId?: number; active?: boolean };
 }
 
 /** True for our own content scripts (a tab) and our own pages (our origin). */
