@@ -85,11 +85,7 @@ export class CardUi {
     this.stack = [];
     this.pinned = false;
     this.wantsFocus = false;
-    this.stopAutoUpdate?.();
-    this.stopAutoUpdate = undefined;
-    const app = this.app();
-    if (app) render(null, app);
-    this.ui?.remove();
+    this.ui?.remove(); // onRemove unmounts the tree and stops autoUpdate
     const back = this.returnFocus;
     this.returnFocus = null;
     if (back instanceof HTMLElement && back.isConnected) back.focus({ preventScroll: true });
@@ -118,6 +114,13 @@ export class CardUi {
           // WXT hands over the shadow root's <body>, where isolateEvents listens.
           container.append(app);
           return app;
+        },
+        // Called by remove() and by WXT when the content script is invalidated (an update,
+        // a second injection): nothing of a pinned card may outlive it.
+        onRemove: (app) => {
+          this.stopAutoUpdate?.();
+          this.stopAutoUpdate = undefined;
+          if (app) render(null, app);
         },
       });
     }

@@ -90,6 +90,13 @@ export class ContentController {
       this.highlighter.clear();
     });
     this.wireCard();
+    // A page restored from the back/forward cache: the background dropped its report when
+    // the tab navigated away, so say it again.
+    this.ctx.addEventListener(this.win, 'pageshow', (event: PageTransitionEvent) => {
+      if (!event.persisted) return;
+      this.lastReport = '';
+      this.sendReport();
+    });
     this.ctx.addEventListener(this.win, 'wxt:locationchange', () => {
       // An SPA navigation swaps the article: start over once the new content settles.
       this.publishedAt = undefined;
@@ -106,11 +113,15 @@ export class ContentController {
       appearanceStorage.getValue(),
       matcherStorage.getValue(),
     ]);
+    // Each await is a point where an extension update or a second injection may have
+    // invalidated this copy: then nothing more may start.
+    if (this.ctx.isInvalid) return;
     this.settings = { enabled, disabledSites, density, appearance };
     const t0 = performance.now();
     await this.loadMatcher(stored);
     mark('backstory-matcher-ready', { ms: performance.now() - t0 });
     await this.rescan();
+    if (this.ctx.isInvalid) return;
     this.mutations = new MutationBatcher(this.ctx, this.doc, {
       onNodes: (nodes) => this.onMutations(nodes),
       onOverflow: () => void this.rescan(),
@@ -153,6 +164,7 @@ export class ContentController {
 
   /** Scans the whole page again; a newer call cancels an older one still running. */
   async rescan(): Promise<void> {
+    if (this.ctx.isInvalid) return;
     const generation = ++this.generation;
     const root = findReadableRoot(this.doc);
     if (!this.active || !this.matcher) {
@@ -238,6 +250,7 @@ export class ContentController {
   }
 
   private sendReport(): void {
+    if (this.ctx.isInvalid) return;
     const report = this.report();
     const serialized = JSON.stringify(report);
     if (serialized === this.lastReport) return;
