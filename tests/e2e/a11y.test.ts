@@ -9,7 +9,6 @@ import { startSession, unavailable, waitForHighlights, type Session } from './ha
 import { expectNoSeriousViolations, openCard, popupFor, runAxe } from './helpers';
 
 const skip = unavailable();
-if (skip) console.log(`[e2e] ${skip}`);
 
 for (const scheme of ['light', 'dark'] as const) {
   describe.skipIf(!!skip)(`accessibility (${scheme})`, () => {

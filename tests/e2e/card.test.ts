@@ -1,12 +1,18 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, startSession, unavailable, waitForHighlights, type Session } from './harness';
-import { mentionPoint } from './helpers';
+import {
+  mentionPoint,
+  shotPath,
+  ROOT,
+  startSession,
+  unavailable,
+  waitForHighlights,
+  type Session,
+} from './harness';
 
 const skip = unavailable();
-const SHOTS = join(ROOT, 'docs', 'screenshots');
 
 /** Sends a protocol message from the background to the active tab (stands in for the keyboard command). */
 async function sendToTab(s: Session, type: string, data?: unknown): Promise<void> {
@@ -40,7 +46,6 @@ describe.skipIf(!!skip)('the hover card in Chromium', () => {
     s.server.setPage('/article-csp.html', demo, {
       'content-security-policy': "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self'",
     });
-    mkdirSync(SHOTS, { recursive: true });
   });
   afterAll(async () => {
     await s?.close();
@@ -66,7 +71,7 @@ describe.skipIf(!!skip)('the hover card in Chromium', () => {
     const box = (await card.boundingBox())!;
     expect(p.y < box.y || p.y > box.y + box.height).toBe(true);
     // caret: 'initial' keeps Playwright from styling the page's text fields (it would change the DOM).
-    await page.screenshot({ path: join(SHOTS, 'card-light.png'), caret: 'initial' });
+    await page.screenshot({ path: shotPath('screenshots/card-light.png'), caret: 'initial' });
 
     // Travel into the card: it stays.
     await page.mouse.move(p.x, p.y + 12);
@@ -263,7 +268,7 @@ describe.skipIf(!!skip)('the hover card, dark theme', () => {
       );
       expect(bg).toBe('rgb(31, 31, 36)');
       await page.waitForTimeout(200);
-      await page.screenshot({ path: join(SHOTS, 'card-dark.png'), caret: 'initial' });
+      await page.screenshot({ path: shotPath('screenshots/card-dark.png'), caret: 'initial' });
     } finally {
       await s.close();
     }

@@ -25,7 +25,6 @@ import {
 import { highlightedTexts, startSession, unavailable, waitForHighlights, type Session } from './harness';
 
 const skip = unavailable();
-if (skip) console.log(`[e2e] ${skip}`);
 
 /** What a highlighted range covers, and where it sits in the page. */
 interface MarkedRange {

@@ -3,9 +3,9 @@
  * with the built extension from .output/chrome-mv3 loaded into a fresh profile, and
  * local pages served from 127.0.0.1.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 // @ts-expect-error plain JS helper shared with npm start
@@ -21,8 +21,22 @@ export const CORPUS = join(SHARED, 'corpus');
 
 const browserPath: string | undefined = findBrowser();
 
-/** Why e2e tests cannot run here, or undefined when they can. Under CI a missing browser is an error. */
+let skipLogged = false;
+
+/**
+ * Why e2e tests cannot run here, or undefined when they can; the reason is printed once
+ * per run. Under CI a missing browser or build is an error, never a skip.
+ */
 export function unavailable(): string | undefined {
+  const why = whyUnavailable();
+  if (why && !skipLogged) {
+    skipLogged = true;
+    console.log(`[e2e] ${why}`);
+  }
+  return why;
+}
+
+function whyUnavailable(): string | undefined {
   if (!browserPath) {
     if (process.env.CI === 'true')
       throw new Error('CI=true but no Chromium found (install Debian package chromium)');
@@ -34,6 +48,22 @@ export function unavailable(): string | undefined {
     return 'no build in .output/chrome-mv3 (run npm run build): end-to-end tests skipped';
   }
   return undefined;
+}
+
+/** The browser e2e tests drive, for logs. */
+export const BROWSER_PATH = browserPath;
+
+const SHOTS_TMP = mkdtempSync(join(tmpdir(), 'backstory-shots-'));
+
+/**
+ * Where a test saves a screenshot (`rel` under docs/, e.g. `screenshots/card-light.png`):
+ * docs/ itself only under `npm run screenshots` (BACKSTORY_SCREENSHOTS=1), a temporary
+ * folder otherwise, so `npm test` never writes a tracked file. The folder exists on return.
+ */
+export function shotPath(rel: string): string {
+  const path = process.env.BACKSTORY_SCREENSHOTS === '1' ? join(ROOT, 'docs', rel) : join(SHOTS_TMP, rel);
+  mkdirSync(dirname(path), { recursive: true });
+  return path;
 }
 
 export interface Server {
@@ -64,7 +94,12 @@ export const CHROMIUM_FLAGS = [
 
 /** Starts Chromium with the extension and a local server for `pagesRoot`. */
 export async function startSession(
-  options: { pagesRoot?: string; colorScheme?: 'light' | 'dark' } = {},
+  options: {
+    pagesRoot?: string;
+    colorScheme?: 'light' | 'dark';
+    /** Keep the back/forward cache on (Playwright turns it off by default). */
+    bfcache?: boolean;
+  } = {},
 ): Promise<Session> {
   const profile = mkdtempSync(join(tmpdir(), 'backstory-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -73,6 +108,7 @@ export async function startSession(
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1200, height: 900 },
     args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`],
+    ...(options.bfcache ? { ignoreDefaultArgs: ['--disable-back-forward-cache'] } : {}),
   });
   const worker =
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
@@ -103,6 +139,26 @@ export async function startSession(
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The body of `url` as the same Chromium shows it without the extension (a separate
+ * browser, same flags), once loaded and settled: what "the DOM is untouched" compares to.
+ */
+export async function bodyWithoutExtension(url: string): Promise<string> {
+  const browser = await chromium.launch({
+    executablePath: browserPath,
+    headless: true,
+    args: CHROMIUM_FLAGS,
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await page.goto(url);
+    await page.waitForLoadState('networkidle');
+    return await page.evaluate(() => document.body.innerHTML);
+  } finally {
+    await browser.close();
+  }
 }
 
 /** Names of the entries in the page's CSS.highlights registry and their range counts. */
@@ -144,4 +200,38 @@ export async function waitForHighlights(page: Page, min = 1, timeout = 15_000): 
     min,
     { timeout },
   );
+}
+
+/**
+ * Centre of the first highlighted mention whose text is `text`, scrolled into view (the
+ * middle of the viewport, or its upper half when a card must have room below). Read from
+ * the page's own CSS.highlights: the one way tests and benchmarks find a mention.
+ */
+export async function mentionPoint(
+  page: Page,
+  text: string,
+  place: 'center' | 'upper' = 'center',
+): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate(
+    ([wanted, where]) => {
+      const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+      for (const [name, highlight] of registry) {
+        if (!name.startsWith('backstory') || name === 'backstory-current') continue;
+        for (const range of highlight) {
+          if (range.toString() !== wanted) continue;
+          if (where === 'center') range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+          else {
+            const top = range.getClientRects()[0]!.top;
+            if (top < 0 || top > innerHeight / 2) window.scrollBy(0, top - innerHeight / 4);
+          }
+          const r = range.getClientRects()[0]!;
+          return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+        }
+      }
+      return null;
+    },
+    [text, place] as const,
+  );
+  if (!point) throw new Error(`no highlighted mention "${text}"`);
+  return point;
 }

@@ -7,26 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Request } from 'playwright-core';
 import { expect } from 'vitest';
-import { ROOT, type Session } from './harness';
-
-/** Centre of the first highlighted mention whose text is `text` (scrolled into view). */
-export async function mentionPoint(page: Page, text: string): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate((wanted) => {
-    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-    for (const [name, highlight] of registry) {
-      if (!name.startsWith('backstory') || name === 'backstory-current') continue;
-      for (const range of highlight) {
-        if (range.toString() !== wanted) continue;
-        range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-        const r = range.getClientRects()[0]!;
-        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-      }
-    }
-    return null;
-  }, text);
-  if (!point) throw new Error(`no highlighted mention "${text}"`);
-  return point;
-}
+import { ROOT, mentionPoint, type Session } from './harness';
 
 /** Hovers the mention `text` and waits until the card shows an entity. */
 export async function openCard(page: Page, text: string): Promise<void> {

@@ -9,7 +9,6 @@ import { startSession, unavailable, waitForHighlights, type Session } from './ha
 import { focusInfo } from './helpers';
 
 const skip = unavailable();
-if (skip) console.log(`[e2e] ${skip}`);
 
 /**
  * Presses Tab (or Shift+Tab) until `wanted` describes the focused element, at most

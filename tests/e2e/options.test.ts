@@ -2,13 +2,11 @@
  * The options page against a live article in another tab: topics, pack import (valid
  * and broken), the site off list. Every change must show on the article without a reload.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smallPack } from '../fixtures/packs';
 import {
-  ROOT,
+  shotPath,
   highlightedTexts,
   startSession,
   unavailable,
@@ -17,9 +15,6 @@ import {
 } from './harness';
 
 const skip = unavailable();
-if (skip) console.log(`[e2e] ${skip}`);
-
-const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
 
 /** A pack of our own writing: one invented company the demo article never mentions. */
 function ownPack() {
@@ -148,11 +143,10 @@ describe.skipIf(!!skip)('options page', () => {
   });
 
   it('saves a screenshot (light)', async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
     await options.bringToFront();
     await options.reload();
     await options.locator('.bs-pack').first().waitFor();
-    await options.screenshot({ path: join(SCREENSHOTS, 'options-light.png'), fullPage: true });
+    await options.screenshot({ path: shotPath('screenshots/options-light.png'), fullPage: true });
   });
 });
 
@@ -162,8 +156,7 @@ describe.skipIf(!!skip)('options page, dark', () => {
     try {
       const options = await s.openExtensionPage('options.html');
       await options.locator('.bs-pack').first().waitFor();
-      mkdirSync(SCREENSHOTS, { recursive: true });
-      await options.screenshot({ path: join(SCREENSHOTS, 'options-dark.png'), fullPage: true });
+      await options.screenshot({ path: shotPath('screenshots/options-dark.png'), fullPage: true });
     } finally {
       await s.close();
     }

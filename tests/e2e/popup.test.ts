@@ -3,34 +3,19 @@
  * come back without a reload), and the offer to turn Backstory on where the manifest
  * does not reach. The browser's permission prompt itself cannot be clicked here.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  ROOT,
+  shotPath,
   highlightedTexts,
   startSession,
   unavailable,
   waitForHighlights,
   type Session,
 } from './harness';
+import { popupFor } from './helpers';
 
 const skip = unavailable();
-if (skip) console.log(`[e2e] ${skip}`);
-
-const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
-const POPUP_SIZE = { width: 360, height: 420 };
-
-/** Opens the popup as a tab that reads `target` as the active tab. */
-async function popupFor(s: Session, target: Page): Promise<Page> {
-  const popup = await s.openExtensionPage('popup.html');
-  await popup.setViewportSize(POPUP_SIZE);
-  // The popup asks for the active tab: make the target active, then load the popup again.
-  await target.bringToFront();
-  await popup.reload();
-  return popup;
-}
 
 /** The parts of the chrome API this file uses that tests/e2e/chrome.d.ts leaves out. */
 type SiteApis = {
@@ -111,8 +96,7 @@ describe.skipIf(!!skip)('popup', () => {
   it('saves a screenshot (light)', async () => {
     const popup = await popupFor(s, article);
     await expect.poll(() => popup.locator('main').innerText(), { timeout: 10_000 }).toMatch(/mentions of/);
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await popup.screenshot({ path: join(SCREENSHOTS, 'popup-light.png') });
+    await popup.screenshot({ path: shotPath('screenshots/popup-light.png') });
     await popup.close();
   });
 });
@@ -126,8 +110,12 @@ describe.skipIf(!!skip)('popup, dark', () => {
       await waitForHighlights(article, 5);
       const popup = await popupFor(s, article);
       await expect.poll(() => popup.locator('main').innerText(), { timeout: 10_000 }).toMatch(/mentions of/);
-      mkdirSync(SCREENSHOTS, { recursive: true });
-      await popup.screenshot({ path: join(SCREENSHOTS, 'popup-dark.png') });
+      // The dark palette, as the card and panel tests check theirs.
+      expect(await popup.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+        'rgb(24, 24, 27)',
+      );
+      expect(await popup.evaluate(() => getComputedStyle(document.body).color)).toBe('rgb(236, 236, 241)');
+      await popup.screenshot({ path: shotPath('screenshots/popup-dark.png') });
     } finally {
       await s.close();
     }

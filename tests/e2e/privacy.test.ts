@@ -23,7 +23,6 @@ import {
 import { dumpExtensionStores, openCard, popupFor, recordRequests, type Recorded } from './helpers';
 
 const skip = unavailable();
-if (skip) console.log(`[e2e] ${skip}`);
 
 /** Saved pages served under these paths; the seed article first. */
 const CORPUS_PAGES = [

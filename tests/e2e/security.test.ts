@@ -22,7 +22,6 @@ import { EXTENSION, startSession, unavailable, waitForHighlights, type Session }
 import { openCard } from './helpers';
 
 const skip = unavailable();
-if (skip) console.log(`[e2e] ${skip}`);
 
 /**
  * What hostile data would leave behind in a document (or the card's shadow root): the

@@ -1,11 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, startSession, unavailable, waitForHighlights, type Session } from './harness';
+import { shotPath, startSession, unavailable, waitForHighlights, type Session } from './harness';
 
 const skip = unavailable();
-const SHOTS = join(ROOT, 'docs', 'screenshots');
 
 async function openArticleAndPanel(s: Session): Promise<{ article: Page; panel: Page }> {
   const article = await s.context.newPage();
@@ -20,7 +17,6 @@ describe.skipIf(!!skip)('the side panel in Chromium', () => {
   let s: Session;
   beforeAll(async () => {
     s = await startSession();
-    mkdirSync(SHOTS, { recursive: true });
   });
   afterAll(async () => {
     await s?.close();
@@ -32,7 +28,7 @@ describe.skipIf(!!skip)('the side panel in Chromium', () => {
       .poll(() => panel.locator('.bs-page-entities').innerText(), { timeout: 10_000 })
       .toContain('Huawei Technologies');
     expect(await panel.locator('.bs-page-entities').innerText()).toContain('Published 10 July 2019');
-    await panel.screenshot({ path: join(SHOTS, 'panel-page-light.png') });
+    await panel.screenshot({ path: shotPath('screenshots/panel-page-light.png') });
 
     await panel.getByRole('button', { name: 'Huawei Technologies', exact: true }).click();
     await expect.poll(() => panel.locator('#bs-entity-name').textContent()).toBe('Huawei Technologies');
@@ -52,7 +48,7 @@ describe.skipIf(!!skip)('the side panel in Chromium', () => {
     expect(at).toBeGreaterThan(0);
     expect(order.slice(0, at).every((x) => x === 'before')).toBe(true);
     expect(order.slice(at + 1).every((x) => x === 'after')).toBe(true);
-    await panel.screenshot({ path: join(SHOTS, 'panel-entity-light.png') });
+    await panel.screenshot({ path: shotPath('screenshots/panel-entity-light.png') });
 
     await panel.locator('.bs-chips .bs-chip', { hasText: 'Meng Wanzhou' }).click();
     await expect.poll(() => panel.locator('#bs-entity-name').textContent()).toBe('Meng Wanzhou');
@@ -154,7 +150,7 @@ describe.skipIf(!!skip)('the side panel, dark theme', () => {
       expect(await panel.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
         'rgb(24, 24, 27)',
       );
-      await panel.screenshot({ path: join(SHOTS, 'panel-entity-dark.png') });
+      await panel.screenshot({ path: shotPath('screenshots/panel-entity-dark.png') });
     } finally {
       await s.close();
     }

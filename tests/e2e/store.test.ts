@@ -3,14 +3,19 @@
  * the demo article and kept in docs/store/: the hover card, and the side panel beside the
  * article as Chrome docks it, in light and dark.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ROOT, startSession, unavailable, waitForHighlights, type Session } from './harness';
+import {
+  mentionPoint,
+  shotPath,
+  startSession,
+  unavailable,
+  waitForHighlights,
+  type Session,
+} from './harness';
 
 const skip = unavailable();
-const STORE = join(ROOT, 'docs', 'store');
 const WIDTH = 1280;
 const HEIGHT = 800;
 /** Chrome's side panel opens at about this width. */
@@ -18,22 +23,7 @@ const PANEL_WIDTH = 400;
 
 /** Hovers the first highlighted mention whose text is `text` and waits for its card. */
 async function openCard(page: Page, text: string, name: string): Promise<void> {
-  const point = await page.evaluate((wanted) => {
-    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-    for (const [key, highlight] of registry) {
-      if (!key.startsWith('backstory') || key === 'backstory-current') continue;
-      for (const range of highlight) {
-        if (range.toString() !== wanted) continue;
-        // In the upper half, so the card has room to open below the mention.
-        const top = range.getClientRects()[0]!.top;
-        if (top < 0 || top > innerHeight / 2) window.scrollBy(0, top - innerHeight / 4);
-        const r = range.getClientRects()[0]!;
-        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-      }
-    }
-    return null;
-  }, text);
-  if (!point) throw new Error(`no highlighted mention "${text}"`);
+  const point = await mentionPoint(page, text, 'upper');
   await page.mouse.move(point.x, point.y);
   await expect
     .poll(() => page.locator('backstory-card .bs-card-name').textContent(), { timeout: 5000 })
@@ -103,14 +93,13 @@ describe.skipIf(!!skip)('store screenshots', () => {
     { scheme: 'light' as const, files: ['screenshot-1-card.png', 'screenshot-2-panel.png'] },
     { scheme: 'dark' as const, files: ['screenshot-3-dark.png'] },
   ])('saves the $scheme screenshots at 1280×800', async ({ scheme, files }) => {
-    mkdirSync(STORE, { recursive: true });
     const s = await startSession({ colorScheme: scheme });
     try {
       if (scheme === 'light') {
         const page = await articlePage(s, WIDTH);
         await openCard(page, 'Huawei', 'Huawei Technologies');
         // caret: 'initial' keeps Playwright from styling the page's text fields (it would change the DOM).
-        await page.screenshot({ path: join(STORE, files[0]!), caret: 'initial' });
+        await page.screenshot({ path: shotPath(`store/${files[0]!}`), caret: 'initial' });
         await page.close();
 
         const article = await articlePage(s, WIDTH - PANEL_WIDTH - 1);
@@ -119,7 +108,7 @@ describe.skipIf(!!skip)('store screenshots', () => {
           s,
           await article.screenshot({ caret: 'initial' }),
           panel,
-          join(STORE, files[1]!),
+          shotPath(`store/${files[1]!}`),
           false,
         );
         await article.close();
@@ -129,7 +118,13 @@ describe.skipIf(!!skip)('store screenshots', () => {
         const panel = await panelShot(s, 'Entity List', 'article');
         await article.bringToFront();
         await openCard(article, 'Entity List', 'Entity List');
-        await compose(s, await article.screenshot({ caret: 'initial' }), panel, join(STORE, files[0]!), true);
+        await compose(
+          s,
+          await article.screenshot({ caret: 'initial' }),
+          panel,
+          shotPath(`store/${files[0]!}`),
+          true,
+        );
         await article.close();
       }
     } finally {
@@ -137,7 +132,11 @@ describe.skipIf(!!skip)('store screenshots', () => {
     }
     for (const file of files) {
       // Both stores take 1280×800; Chrome's asks for PNGs without alpha (colour type 2).
-      expect(pngHeader(join(STORE, file)), file).toEqual({ width: WIDTH, height: HEIGHT, colorType: 2 });
+      expect(pngHeader(shotPath(`store/${file}`)), file).toEqual({
+        width: WIDTH,
+        height: HEIGHT,
+        colorType: 2,
+      });
     }
   });
 });
