@@ -7,6 +7,7 @@ import { aliasKey } from './alias-key';
 import { startKey } from './dates';
 import {
   keyOf,
+  type AliasRecord,
   packKeyRange,
   type EntityRecord,
   type EventLinkRecord,
@@ -113,11 +114,15 @@ export function packRecords(pack: Pack, origin: PackOrigin, now = Date.now()) {
   };
   const topics: TopicRecord[] = pack.topics.map((t) => ({ key: k(t.id), packId: pack.id, ...t }));
   const entities: EntityRecord[] = pack.entities.map((e) => {
-    const aliases = e.aliases.map((a) => {
+    const aliases = e.aliases.map((a): AliasRecord => {
       const rule = aliasRule(a);
-      return rule.context.length > 0
-        ? { text: rule.text, caseSensitive: rule.caseSensitive, context: rule.context }
-        : { text: rule.text, caseSensitive: rule.caseSensitive };
+      return {
+        text: rule.text,
+        caseSensitive: rule.caseSensitive,
+        ...(rule.context.length > 0 ? { context: rule.context } : {}),
+        ...(rule.notAfter.length > 0 ? { notAfter: rule.notAfter } : {}),
+        ...(rule.notBefore.length > 0 ? { notBefore: rule.notBefore } : {}),
+      };
     });
     const record: EntityRecord = {
       key: k(e.id),

@@ -32,6 +32,8 @@ export interface AliasRecord {
   text: string;
   caseSensitive: boolean;
   context?: string[];
+  notAfter?: string[];
+  notBefore?: string[];
 }
 
 export interface EntityRecord {

@@ -86,6 +86,14 @@ export const aliasObjectSchema = z.strictObject({
   text: text(LIMITS.aliasText),
   caseSensitive: z.boolean().optional(),
   context: z.array(text(LIMITS.contextWord)).min(1).max(32).optional(),
+  /**
+   * Single words that, right before the mention, mean another body of the same name
+   * ("Canada's Justice Department", "the Canadian Justice Department"). `'s` stands
+   * for any possessive word.
+   */
+  notAfter: z.array(text(LIMITS.contextWord)).min(1).max(64).optional(),
+  /** Single words that, right after the mention, mean something else ("its Japan unit", "CCP Games"). */
+  notBefore: z.array(text(LIMITS.contextWord)).min(1).max(64).optional(),
 });
 export const aliasSchema = z.union([text(LIMITS.aliasText), aliasObjectSchema]);
 

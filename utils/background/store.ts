@@ -11,7 +11,7 @@ import {
 } from '../../data/db';
 import { getMatcherSnapshot, hashString } from '../../data/queries';
 import { validatePack, type Problem } from '../../data/validate';
-import { compileMatcher, serializeMatcher } from '../matcher';
+import { MATCHER_FORMAT_VERSION, compileMatcher, serializeMatcher } from '../matcher';
 import { matcherStorage } from '../matcher-store';
 import { disabledTopicsStorage, ignoredTermsStorage } from '../settings';
 
@@ -65,6 +65,7 @@ export async function refreshMatcher(db: BackstoryDatabase): Promise<'compiled' 
   ]);
   const source = hashString(
     JSON.stringify([
+      MATCHER_FORMAT_VERSION,
       packs.map((p) => [p.id, p.version, p.enabled, p.installedAt]),
       [...disabledTopics].sort(),
       ignoredTerms,

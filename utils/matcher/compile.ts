@@ -37,6 +37,14 @@ export interface PackedMatcher {
   readonly entityIds: readonly string[];
   /** Per alias: its normalised text with capitals, for case-sensitive aliases only. */
   readonly aliasCased: ReadonlyArray<string | undefined>;
+  /** Per alias: folded words that veto it right before / right after it (most aliases: none). */
+  readonly aliasVeto: ReadonlyArray<AliasVeto | undefined>;
+}
+
+/** Words next to a mention that mean another thing of the same name. `'s`: any possessive. */
+export interface AliasVeto {
+  after: readonly string[];
+  before: readonly string[];
 }
 
 /**
@@ -89,6 +97,7 @@ export function compileMatcher(aliases: readonly SnapshotAlias[]): CompiledMatch
   const aliasContextStart = new Uint32Array(aliasCount + 1);
   const contextIds: number[] = [];
   const aliasCased = new Array<string | undefined>(aliasCount).fill(undefined);
+  const aliasVeto = new Array<AliasVeto | undefined>(aliasCount).fill(undefined);
 
   const keyFor = (folded: string): KeyInfo => {
     let info = keys.get(folded);
@@ -128,6 +137,9 @@ export function compileMatcher(aliases: readonly SnapshotAlias[]): CompiledMatch
       contextIds.push(id);
     }
     aliasContextStart[a + 1] = contextIds.length;
+    const after = vetoWords(alias.notAfter);
+    const before = vetoWords(alias.notBefore);
+    if (after.length > 0 || before.length > 0) aliasVeto[a] = { after, before };
   }
 
   const { labels, labelLength, childCount } = buildTrie(keys);
@@ -148,7 +160,13 @@ export function compileMatcher(aliases: readonly SnapshotAlias[]): CompiledMatch
     contextNode: Uint32Array.from(contextKeys, (k) => k.node),
     entityIds,
     aliasCased,
+    aliasVeto,
   });
+}
+
+/** Folded veto words; `'s` (any typographic apostrophe) stays the possessive marker. */
+function vetoWords(words: readonly string[] | undefined): string[] {
+  return (words ?? []).map((w) => normalizeAlias(w).folded).filter((w) => w.length > 0);
 }
 
 /**
@@ -245,7 +263,8 @@ function hydrate(p: PackedMatcher): CompiledMatcher {
     p.aliasEntity.length !== aliasCount ||
     p.aliasCaseSensitive.length !== aliasCount ||
     p.aliasContextStart.length !== aliasCount + 1 ||
-    p.aliasCased.length !== aliasCount
+    p.aliasCased.length !== aliasCount ||
+    p.aliasVeto.length !== aliasCount
   ) {
     corrupt('alias tables');
   }
@@ -325,6 +344,7 @@ function hydrate(p: PackedMatcher): CompiledMatcher {
     contextNode,
     entityIds: p.entityIds,
     aliasCased,
+    aliasVeto: p.aliasVeto,
     labelStart,
     nodeChar,
     firstChild,
@@ -343,7 +363,9 @@ function hydrate(p: PackedMatcher): CompiledMatcher {
 // does not make JSON.parse scan a megabyte of base64. It uses the platform byte order: it
 // is written and read by the same browser on the same device.
 
-const FORMAT_VERSION = 2;
+/** Bumped whenever the stored form changes; part of the background's matcher source hash. */
+export const MATCHER_FORMAT_VERSION = 3;
+const FORMAT_VERSION = MATCHER_FORMAT_VERSION;
 
 interface SerializedHeader {
   v: number;
@@ -362,6 +384,9 @@ interface SerializedHeader {
   /** Case-sensitive aliases: their indices, and their normalised texts with capitals. */
   ci: number[];
   ct: string[];
+  /** Aliases with veto words: their indices, and [after, before] word lists. */
+  vi: number[];
+  vw: [string[], string[]][];
 }
 
 const pad4 = (n: number): number => (n + 3) & ~3;
@@ -428,6 +453,14 @@ export function serializeMatcher(m: CompiledMatcher): string {
       ct.push(text);
     }
   });
+  const vi: number[] = [];
+  const vw: [string[], string[]][] = [];
+  m.aliasVeto.forEach((veto, index) => {
+    if (veto !== undefined) {
+      vi.push(index);
+      vw.push([[...veto.after], [...veto.before]]);
+    }
+  });
   const header: SerializedHeader = {
     v: FORMAT_VERSION,
     n: m.labelLength.length,
@@ -441,6 +474,8 @@ export function serializeMatcher(m: CompiledMatcher): string {
     entities: m.entityIds,
     ci,
     ct,
+    vi,
+    vw,
   };
 
   const sizes = sectionSizes(header);
@@ -480,12 +515,20 @@ export function deserializeMatcher(serialized: string): CompiledMatcher {
     corrupt('header is not JSON');
   }
   if (typeof h !== 'object' || h === null || h.v !== FORMAT_VERSION) corrupt('unknown version');
-  const { n, l, a, w, c, oc, ol, cw, entities, ci, ct } = h;
+  const { n, l, a, w, c, oc, ol, cw, entities, ci, ct, vi, vw } = h;
   for (const count of [n, l, a, w, c, oc, ol]) {
     if (!Number.isInteger(count) || count < 0) corrupt('counts');
   }
   if (cw !== 1 && cw !== 2) corrupt('char width');
-  if (!Array.isArray(entities) || !Array.isArray(ci) || !Array.isArray(ct) || ci.length !== ct.length) {
+  if (
+    !Array.isArray(entities) ||
+    !Array.isArray(ci) ||
+    !Array.isArray(ct) ||
+    ci.length !== ct.length ||
+    !Array.isArray(vi) ||
+    !Array.isArray(vw) ||
+    vi.length !== vw.length
+  ) {
     corrupt('header arrays');
   }
   for (let k = 0; k < entities.length; k++) {
@@ -526,6 +569,16 @@ export function deserializeMatcher(serialized: string): CompiledMatcher {
     }
     aliasCased[index] = text;
   }
+  const aliasVeto = new Array<AliasVeto | undefined>(a).fill(undefined);
+  const isWords = (x: unknown): x is string[] => Array.isArray(x) && x.every((y) => typeof y === 'string');
+  for (let k = 0; k < vi.length; k++) {
+    const index = vi[k]!;
+    const words = vw[k];
+    if (!Number.isInteger(index) || index < 0 || index >= a || !Array.isArray(words)) corrupt('veto');
+    const [after, before] = words;
+    if (!isWords(after) || !isWords(before)) corrupt('veto words');
+    aliasVeto[index] = { after, before };
+  }
   return hydrate({
     labels,
     labelLength,
@@ -538,6 +591,7 @@ export function deserializeMatcher(serialized: string): CompiledMatcher {
     contextNode,
     entityIds: entities,
     aliasCased,
+    aliasVeto,
   });
 }
 

@@ -4,6 +4,6 @@
 export type { MatcherSnapshot, SnapshotAlias, TextMatch } from './types';
 export type { NormalizedText } from './normalize';
 export { normalizeAlias, normalizeForMatch } from './normalize';
-export type { CompiledMatcher } from './compile';
-export { compileMatcher, deserializeMatcher, serializeMatcher } from './compile';
+export type { AliasVeto, CompiledMatcher } from './compile';
+export { MATCHER_FORMAT_VERSION, compileMatcher, deserializeMatcher, serializeMatcher } from './compile';
 export { matchText } from './match';

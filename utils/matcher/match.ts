@@ -4,7 +4,7 @@
  * (word starts and punctuation), then a resolution of overlaps. No per-character
  * allocation, no regex, no string slicing: the cost grows with the text, not the aliases.
  */
-import type { CompiledMatcher } from './compile';
+import type { AliasVeto, CompiledMatcher } from './compile';
 import { CONT as CONT_FLAG, WORD as WORD_FLAG, createBuffers, normalizeInto } from './normalize';
 import type { TextMatch } from './types';
 
@@ -65,8 +65,12 @@ export function matchText(m: CompiledMatcher, text: string): TextMatch[] {
   }
 }
 
+/** Normalised length of the text being matched (scratch for the veto check). */
+let lastLength = 0;
+
 function findMatches(m: CompiledMatcher, text: string): TextMatch[] {
   const n = normalizeInto(text, buffers);
+  lastLength = n;
   const { fold, flags } = buffers;
   const { nodeTerm, termAliasStart, termContext, rootAscii, contextSeen, labels, labelStart } = m;
 
@@ -93,9 +97,13 @@ function findMatches(m: CompiledMatcher, text: string): TextMatch[] {
       // The label's first unit matched when `node` was chosen; the rest must follow.
       const labelEnd = labelStart[node + 1]!;
       let k = labelStart[node]! + 1;
-      while (k < labelEnd && j < n && fold[j] === labels[k]) {
-        k++;
-        j++;
+      while (k < labelEnd && j < n) {
+        const u = fold[j]!;
+        if (u === labels[k]) {
+          k++;
+          j++;
+        } else if (isEdgeQuote(u, fold, flags, j, n)) j++;
+        else break;
       }
       if (k < labelEnd) break;
       const term = nodeTerm[node]!;
@@ -120,7 +128,13 @@ function findMatches(m: CompiledMatcher, text: string): TextMatch[] {
         }
       }
       if (j === n) break;
-      node = childOf(m, node, fold[j]!);
+      let next = childOf(m, node, fold[j]!);
+      // A quotation mark inside the phrase (list of “unreliable entities”) does not break it.
+      if (next === 0 && isEdgeQuote(fold[j]!, fold, flags, j, n) && j + 1 < n) {
+        j++;
+        next = childOf(m, node, fold[j]!);
+      }
+      node = next;
       j++;
     }
   }
@@ -148,7 +162,7 @@ function resolve(m: CompiledMatcher, found: number, gen: number): TextMatch[] {
     if (s >= lastEnd) {
       for (let x = g - 1; x >= k; x--) {
         const e = candidates[3 * x + 1]!;
-        const alias = pickAlias(m, candidates[3 * x + 2]!, s, gen);
+        const alias = pickAlias(m, candidates[3 * x + 2]!, s, e, gen);
         if (alias >= 0) {
           out.push({
             start: starts[s]!,
@@ -166,8 +180,58 @@ function resolve(m: CompiledMatcher, found: number, gen: number): TextMatch[] {
   return out;
 }
 
-/** The lowest-index alias of terminal `term` whose case and context rules hold, or -1. */
-function pickAlias(m: CompiledMatcher, term: number, s: number, gen: number): number {
+/**
+ * A quotation mark or apostrophe that opens or closes a quote inside a phrase: after a
+ * space, or before a space or the end. Not one inside a word ("Xi's").
+ */
+function isEdgeQuote(u: number, fold: Uint16Array, flags: Uint8Array, j: number, n: number): boolean {
+  if (u !== 0x22 && u !== 0x27) return false;
+  const before = j > 0 ? fold[j - 1]! : 0x20;
+  const after = j + 1 < n ? flags[j + 1]! : 0;
+  return before === 0x20 || (after & WORD) === 0;
+}
+
+/** The folded word right before normalised offset `s` (across spaces, with apostrophes), or ''. */
+function wordBefore(s: number): string {
+  const { fold, flags } = buffers;
+  let end = s;
+  while (end > 0 && fold[end - 1] === 0x20) end--;
+  let start = end;
+  while (start > 0 && ((flags[start - 1]! & WORD) !== 0 || fold[start - 1] === 0x27)) start--;
+  return unitsOf(fold, start, end);
+}
+
+/** The folded word right after normalised offset `e` (across spaces), or ''. */
+function wordAfter(e: number, n: number): string {
+  const { fold, flags } = buffers;
+  let start = e;
+  while (start < n && fold[start] === 0x20) start++;
+  let end = start;
+  while (end < n && (flags[end]! & WORD) !== 0) end++;
+  return unitsOf(fold, start, end);
+}
+
+function unitsOf(units: Uint16Array, from: number, to: number): string {
+  let out = '';
+  for (let k = from; k < to; k++) out += String.fromCharCode(units[k]!);
+  return out;
+}
+
+/** Whether words next to the mention [s, e) veto the alias (another body of the same name). */
+function vetoed(veto: AliasVeto, s: number, e: number): boolean {
+  if (veto.after.length > 0) {
+    const word = wordBefore(s);
+    if (word && veto.after.some((w) => w === word || (w === "'s" && word.endsWith("'s")))) return true;
+  }
+  if (veto.before.length > 0) {
+    const word = wordAfter(e, lastLength);
+    if (word && veto.before.includes(word)) return true;
+  }
+  return false;
+}
+
+/** The lowest-index alias of terminal `term` whose case, context and veto rules hold, or -1. */
+function pickAlias(m: CompiledMatcher, term: number, s: number, e: number, gen: number): number {
   const { cased } = buffers;
   for (let p = m.termAliasStart[term]!; p < m.termAliasStart[term + 1]!; p++) {
     const a = m.termAliases[p]!;
@@ -194,6 +258,8 @@ function pickAlias(m: CompiledMatcher, term: number, s: number, gen: number): nu
       }
       if (!seen) continue;
     }
+    const veto = m.aliasVeto[a];
+    if (veto !== undefined && vetoed(veto, s, e)) continue;
     return a;
   }
   return -1;

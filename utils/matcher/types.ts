@@ -12,6 +12,10 @@ export interface SnapshotAlias {
   caseSensitive: boolean;
   /** At least one of these words must occur in the same block of text for the alias to count. */
   context?: string[];
+  /** The alias does not count right after one of these words (`'s`: any possessive word). */
+  notAfter?: string[];
+  /** The alias does not count right before one of these words. */
+  notBefore?: string[];
 }
 
 /** Every alias of the enabled topics, minus ignored terms: what the matcher is compiled from. */
