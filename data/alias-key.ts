@@ -1,20 +1,16 @@
 /**
- * The lookup key of an alias or a search query: the same folding the matcher applies
- * (case, diacritics, typographic quotes and dashes, odd spaces, soft hyphens), as one
- * string. Used for the "entities by alias" index, alias-clash checks and search.
+ * The lookup key of an alias or a search query: exactly the matcher's own folding
+ * (`normalizeAlias`: case, diacritics, ł/ø/ß/æ/œ, typographic quotes and dashes, odd
+ * spaces, soft hyphens), so the alias-clash check, the "entities by alias" index and
+ * search can never disagree with what the matcher treats as one name.
  */
+import { normalizeAlias } from '../utils/matcher/normalize';
+
 export function aliasKey(text: string): string {
-  return foldText(text).toLowerCase();
+  return normalizeAlias(text).folded;
 }
 
 /** Like `aliasKey` but keeps case, for comparing case-sensitive aliases. */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f\u00ad\u200b-\u200d\ufeff]/g, '')
-    .replace(/[\u2018\u2019\u201a\u201b\u02bc\u2032]/g, "'")
-    .replace(/[\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033]/g, '"')
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/\s+/gu, ' ')
-    .trim();
+  return normalizeAlias(text).cased;
 }

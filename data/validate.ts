@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { aliasKey, foldText } from './alias-key';
-import { isRealDate, startKey } from './dates';
+import { endKey, isRealDate, startKey } from './dates';
 import { packSchema, type Alias, type Pack } from './schema';
 import { STOP_WORDS } from './stopwords';
 
@@ -40,19 +40,93 @@ export function parsePackText(text: string): ValidationResult {
   return validatePack(data);
 }
 
-/** Validates a pack; on success returns it with defaults applied. */
+/**
+ * Validates a pack; on success returns it with defaults applied. On failure it lists every
+ * problem in one run: the schema's and the semantic ones (the latter read what they can
+ * of a pack that does not fully parse), each with its JSON path, in path order.
+ */
 export function validatePack(data: unknown): ValidationResult {
   const parsed = packSchema.safeParse(data);
-  if (!parsed.success) return { ok: false, problems: schemaProblems(parsed.error) };
-  const problems = semanticProblems(parsed.data);
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, pack: parsed.data };
+  if (parsed.success) {
+    const problems = semanticProblems(parsed.data);
+    return problems.length > 0 ? { ok: false, problems } : { ok: true, pack: parsed.data };
+  }
+  const problems = schemaProblems(parsed.error);
+  const seen = new Set(problems.map((p) => `${p.path}\u0000${p.message}`));
+  for (const p of semanticProblems(looseView(data))) {
+    const key = `${p.path}\u0000${p.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      problems.push(p);
+    }
+  }
+  return { ok: false, problems };
+}
+
+/**
+ * What the semantic checks can read of a pack that failed the schema: every value of the
+ * wrong type becomes absent or empty, so no check throws, and indices stay as written.
+ */
+function looseView(data: unknown): Pack {
+  const obj = (x: unknown): Record<string, unknown> =>
+    typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Record<string, unknown>) : {};
+  const str = (x: unknown): string => (typeof x === 'string' ? x : '');
+  const opt = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
+  const list = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
+  const strings = (x: unknown): string[] => list(x).map(str);
+  const root = obj(data);
+  return {
+    asOf: str(root.asOf),
+    topics: list(root.topics).map((t) => ({ id: str(obj(t).id) })),
+    entities: list(root.entities).map((e) => {
+      const o = obj(e);
+      return {
+        id: str(o.id),
+        topics: strings(o.topics),
+        related: strings(o.related),
+        facts: list(o.facts).map((f) => ({ date: opt(obj(f).date) })),
+        aliases: list(o.aliases).map((a): Alias => {
+          if (typeof a === 'string') return a;
+          const ao = obj(a);
+          return {
+            text: str(ao.text),
+            caseSensitive: ao.caseSensitive === true,
+            context: strings(ao.context),
+          };
+        }),
+      };
+    }),
+    events: list(root.events).map((e) => {
+      const o = obj(e);
+      return {
+        id: str(o.id),
+        date: str(o.date),
+        end: opt(o.end),
+        entities: strings(o.entities),
+        topics: strings(o.topics),
+        sources: list(o.sources).map((src) => ({ date: opt(obj(src).date) })),
+      };
+    }),
+  } as unknown as Pack;
 }
 
 /** The normalized view of an alias the checks compare. */
-export function aliasRule(alias: Alias): { text: string; caseSensitive: boolean; context: string[] } {
+export function aliasRule(alias: Alias): {
+  text: string;
+  caseSensitive: boolean;
+  context: string[];
+  notAfter: string[];
+  notBefore: string[];
+} {
   return typeof alias === 'string'
-    ? { text: alias, caseSensitive: false, context: [] }
-    : { text: alias.text, caseSensitive: alias.caseSensitive ?? false, context: alias.context ?? [] };
+    ? { text: alias, caseSensitive: false, context: [], notAfter: [], notBefore: [] }
+    : {
+        text: alias.text,
+        caseSensitive: alias.caseSensitive ?? false,
+        context: alias.context ?? [],
+        notAfter: alias.notAfter ?? [],
+        notBefore: alias.notBefore ?? [],
+      };
 }
 
 const ACRONYM = /^[\p{Lu}\p{N}.&-]{2,8}$/u;
@@ -61,7 +135,13 @@ function semanticProblems(pack: Pack): Problem[] {
   const problems: Problem[] = [];
   const add = (path: string, message: string) => problems.push({ path, message });
 
-  if (!isRealDate(pack.asOf)) add('$.asOf', `${pack.asOf} is not a calendar date`);
+  const asOfOk = isRealDate(pack.asOf);
+  if (pack.asOf && !asOfOk) add('$.asOf', `${pack.asOf} is not a calendar date`);
+  /** Nothing may be later than the pack's knowledge: a month or year counts as its last day. */
+  const checkNotLate = (path: string, value: string | undefined, what: string) => {
+    if (asOfOk && value && isRealDate(value) && endKey(value) > pack.asOf)
+      add(path, `${what} ${value} is after the pack's asOf (${pack.asOf})`);
+  };
 
   const topicIds = uniqueIds(pack.topics, '$.topics', 'topic', add);
   const entityIds = uniqueIds(pack.entities, '$.entities', 'entity', add);
@@ -83,7 +163,10 @@ function semanticProblems(pack: Pack): Problem[] {
       if (!entityIds.has(r)) add(`${base}.related[${j}]`, `unknown entity "${r}"`);
       else if (r === entity.id) add(`${base}.related[${j}]`, 'an entity cannot be related to itself');
     });
-    entity.facts.forEach((f, j) => checkDate(`${base}.facts[${j}].date`, f.date));
+    entity.facts.forEach((f, j) => {
+      checkDate(`${base}.facts[${j}].date`, f.date);
+      checkNotLate(`${base}.facts[${j}].date`, f.date, 'fact dated');
+    });
 
     entity.aliases.forEach((alias, j) => {
       const path = `${base}.aliases[${j}]`;
@@ -136,6 +219,8 @@ function semanticProblems(pack: Pack): Problem[] {
     const base = `$.events[${i}]`;
     checkDate(`${base}.date`, event.date);
     checkDate(`${base}.end`, event.end);
+    checkNotLate(`${base}.date`, event.date, 'event dated');
+    checkNotLate(`${base}.end`, event.end, 'event ending');
     if (
       event.end &&
       isRealDate(event.end) &&
@@ -150,7 +235,10 @@ function semanticProblems(pack: Pack): Problem[] {
     event.topics.forEach((t, j) => {
       if (!topicIds.has(t)) add(`${base}.topics[${j}]`, `unknown topic "${t}"`);
     });
-    event.sources.forEach((s, j) => checkDate(`${base}.sources[${j}].date`, s.date));
+    event.sources.forEach((s, j) => {
+      checkDate(`${base}.sources[${j}].date`, s.date);
+      checkNotLate(`${base}.sources[${j}].date`, s.date, 'source dated');
+    });
   });
 
   return problems;
@@ -164,6 +252,7 @@ function uniqueIds(
 ): Set<string> {
   const ids = new Set<string>();
   items.forEach((item, i) => {
+    if (!item.id) return; // a missing id is the schema's to report
     if (ids.has(item.id)) add(`${base}[${i}].id`, `duplicate ${what} id "${item.id}"`);
     ids.add(item.id);
   });

@@ -119,3 +119,62 @@ describe('validatePack', () => {
     for (const bad of [null, 42, 'pack', [], { format: 2 }]) expect(validatePack(bad).ok).toBe(false);
   });
 });
+
+describe('validatePack: every problem in one run', () => {
+  it('reports a bad URL, an impossible date, a dangling entity and a late event together', () => {
+    const pack = smallPack(); // asOf 2024-12-31
+    pack.events[0]!.sources[0]!.url = 'not a url';
+    pack.events[1]!.date = '2019-02-30';
+    pack.events[2]!.entities = ['nobody'];
+    pack.events[3]!.date = '2025-01-02';
+    const problems = problemsOf(pack);
+    expect(problems.map((p) => p.path)).toEqual([
+      '$.events[0].sources[0].url',
+      '$.events[1].date',
+      '$.events[2].entities[0]',
+      '$.events[3].date',
+    ]);
+    expect(problems[3]?.message).toBe("event dated 2025-01-02 is after the pack's asOf (2024-12-31)");
+  });
+
+  it('reads what it can of a pack that fails the schema, without throwing', () => {
+    const problems = problemsOf({ format: 1, entities: [null, { id: 3 }], events: 'none', asOf: 2024 });
+    expect(problems.length).toBeGreaterThan(3);
+    expect(problems.every((p) => p.path.startsWith('$'))).toBe(true);
+  });
+});
+
+describe('validatePack: nothing later than asOf', () => {
+  it('counts a month or a year as its last day', () => {
+    const pack = { ...smallPack(), asOf: '2025-11-07' };
+    pack.events[0]!.date = '2025-11';
+    pack.events[1]!.date = '2025';
+    pack.events[2]!.date = '2025-10';
+    expect(problemsOf(pack).map((p) => p.path)).toEqual(['$.events[0].date', '$.events[1].date']);
+  });
+
+  it('refuses late spans, facts and sources, and accepts the asOf day itself', () => {
+    const pack = { ...smallPack(), asOf: '2024-12-31' };
+    pack.events[0]!.end = '2025-03';
+    pack.events[1]!.sources[0]!.date = '2025-01-01';
+    pack.entities[0]!.facts = [{ label: 'Renamed', value: 'in 2025', date: '2025' }];
+    pack.events[2]!.date = '2024-12-31';
+    expect(problemsOf(pack).map((p) => p.path)).toEqual([
+      '$.entities[0].facts[0].date',
+      '$.events[0].end',
+      '$.events[1].sources[0].date',
+    ]);
+  });
+});
+
+describe('alias clashes fold as the matcher does', () => {
+  it('sees "Łódź" and "Lodz", "Straße" and "Strasse" as one name', () => {
+    const pack = smallPack();
+    pack.entities[0]!.aliases = ['Łódź Works', 'Straße Systems'];
+    pack.entities[1]!.aliases = ['Lodz Works', 'Strasse Systems'];
+    expect(problemsOf(pack).map((p) => p.path)).toEqual([
+      '$.entities[1].aliases[0]',
+      '$.entities[1].aliases[1]',
+    ]);
+  });
+});
