@@ -3,6 +3,7 @@ import { t, tCount } from '../utils/i18n';
 import { EntityChip } from './EntityChip';
 import { kindKey } from './EntityView';
 import { EventRow } from './EventRow';
+import { KnowledgeNote } from './KnowledgeNote';
 
 export type CardState = { status: 'loading' } | { status: 'error' } | { status: 'ready'; card: EntityCard };
 
@@ -118,6 +119,7 @@ export function Card(props: CardProps) {
       <p class="bs-card-summary" title={entity.summary}>
         {shortSummary(entity.summary)}
       </p>
+      {card.knowledgeEnds && <KnowledgeNote asOf={card.knowledgeEnds} />}
       {card.facts.length > 0 && (
         <dl class="bs-card-facts">
           {card.facts.map((f, i) => (

@@ -4,6 +4,7 @@ import type { EntityRef, TimelineItem } from '../data/queries';
 import type { TopicRecord } from '../data/records';
 import { t, type MessageKey } from '../utils/i18n';
 import { EntityChip } from './EntityChip';
+import { isAfterKnowledge, KnowledgeNote } from './KnowledgeNote';
 import { Timeline } from './Timeline';
 
 export interface EntityViewData {
@@ -11,6 +12,8 @@ export interface EntityViewData {
   timeline: TimelineItem[];
   related: EntityRef[];
   topics: TopicRecord[];
+  /** The asOf of the entity's pack. */
+  asOf?: string;
 }
 
 export interface EntityViewProps {
@@ -42,6 +45,7 @@ export function EntityView({ data, articleDate, onSelectEntity }: EntityViewProp
         <p class="bs-kind">{t(kindKey(data.entity.kind))}</p>
       </header>
       <p class="bs-summary">{data.entity.summary}</p>
+      {data.asOf && isAfterKnowledge(articleDate, data.asOf) && <KnowledgeNote asOf={data.asOf} />}
       {data.entity.facts.length > 0 && (
         <section aria-labelledby="bs-facts">
           <h3 id="bs-facts">{t('panelKeyFacts')}</h3>

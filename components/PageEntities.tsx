@@ -1,6 +1,7 @@
 import type { EntityRef } from '../data/queries';
 import { formatDate } from '../data/dates';
 import { t, tCount } from '../utils/i18n';
+import { KnowledgeNote } from './KnowledgeNote';
 
 export interface PageEntityGroup {
   topicKey: string;
@@ -13,7 +14,13 @@ export type PageState =
   | { status: 'restricted' }
   | { status: 'not-running' }
   | { status: 'off' }
-  | { status: 'ok'; groups: PageEntityGroup[]; publishedAt?: string | undefined };
+  | {
+      status: 'ok';
+      groups: PageEntityGroup[];
+      publishedAt?: string | undefined;
+      /** The latest asOf of the enabled packs, when the article is newer than it. */
+      knowledgeEnds?: string | undefined;
+    };
 
 export interface PageEntitiesProps {
   page: PageState;
@@ -38,6 +45,7 @@ export function PageEntities({ page, onSelectEntity, onRevealMention }: PageEnti
           <p class="bs-muted">
             {page.publishedAt ? t('popupPageDate', formatDate(page.publishedAt)) : t('popupPageNoDate')}
           </p>
+          {page.knowledgeEnds && <KnowledgeNote asOf={page.knowledgeEnds} />}
           {page.groups.length === 0 ? (
             <p class="bs-empty">{t('panelNoMentions')}</p>
           ) : (

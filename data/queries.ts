@@ -25,6 +25,8 @@ export interface EntityCard {
   entity: Omit<EntityRecord, 'aliasKeys' | 'words'>;
   /** Up to four key facts. */
   facts: EntityRecord['facts'];
+  /** The pack's asOf, when the article is dated after it: the card says the knowledge ends there. */
+  knowledgeEnds?: string;
   /** The most important events up to the article (or the latest, without a date), oldest first. */
   before: TimelineItem[];
   /** The most important events after the article, oldest first. */
@@ -166,7 +168,7 @@ export async function getEntityCard(
   options?: CardOptions,
 ): Promise<EntityCard | undefined> {
   // One read transaction for everything the card shows.
-  const tx = db.transaction(['entities', 'eventLinks', 'events', 'topics']);
+  const tx = db.transaction(['entities', 'eventLinks', 'events', 'topics', 'packs']);
   const entities = tx.objectStore('entities');
   const entity = await entities.get(key);
   if (!entity) {
@@ -191,9 +193,10 @@ export async function getEntityCard(
   const refKeys = [
     ...new Set([...[...chosenBefore!, ...chosenAfter!].flatMap((e) => e.entities), ...entity.related]),
   ];
-  const [refRecords, topics] = await Promise.all([
+  const [refRecords, topics, pack] = await Promise.all([
     Promise.all(refKeys.map((k) => entities.get(k))),
     Promise.all(entity.topics.map((t) => tx.objectStore('topics').get(t))),
+    tx.objectStore('packs').get(entity.packId),
   ]);
   await tx.done;
   const refs = new Map(
@@ -216,6 +219,7 @@ export async function getEntityCard(
     totalBefore: picked.totalBefore,
     totalAfter: picked.totalAfter,
     ...(articleDate ? { articleDate } : {}),
+    ...(pack && articleDate && startKey(articleDate) > pack.asOf ? { knowledgeEnds: pack.asOf } : {}),
     related,
     topics: topics.filter((t): t is TopicRecord => t !== undefined),
   };
@@ -364,6 +368,8 @@ export async function getMatcherSnapshot(
           entityId: entity.key,
           caseSensitive: alias.caseSensitive,
           ...(alias.context ? { context: alias.context } : {}),
+          ...(alias.notAfter ? { notAfter: alias.notAfter } : {}),
+          ...(alias.notBefore ? { notBefore: alias.notBefore } : {}),
         });
       }
     }

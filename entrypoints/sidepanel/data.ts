@@ -3,6 +3,7 @@ import type { PageEntityGroup, PageState } from '../../components/PageEntities';
 import type { BackstoryDatabase } from '../../data/db';
 import { entitiesOfMentions, getTimeline, relatedEntities } from '../../data/queries';
 import type { TopicRecord } from '../../data/records';
+import { isAfterKnowledge } from '../../components/KnowledgeNote';
 import type { PageReport } from '../../utils/messaging';
 
 /** Turns a tab's report into the "On this page" groups: by each entity's first topic, most mentioned first. */
@@ -30,7 +31,17 @@ export async function loadPageState(
   const sorted = [...groups.values()];
   for (const g of sorted) g.entities.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
   sorted.sort((a, b) => b.entities.length - a.entities.length || a.label.localeCompare(b.label));
-  return { status: 'ok', groups: sorted, publishedAt: report.publishedAt };
+  const asOf = (await db.getAll('packs'))
+    .filter((p) => p.enabled)
+    .map((p) => p.asOf)
+    .sort()
+    .at(-1);
+  return {
+    status: 'ok',
+    groups: sorted,
+    publishedAt: report.publishedAt,
+    ...(isAfterKnowledge(report.publishedAt, asOf) ? { knowledgeEnds: asOf } : {}),
+  };
 }
 
 /** Everything the entity page shows. */
@@ -40,10 +51,17 @@ export async function loadEntityView(
 ): Promise<EntityViewData | 'missing'> {
   const entity = await db.get('entities', key);
   if (!entity) return 'missing';
-  const [timeline, related, topics] = await Promise.all([
+  const [timeline, related, topics, pack] = await Promise.all([
     getTimeline(db, key),
     relatedEntities(db, key),
     Promise.all(entity.topics.map((t) => db.get('topics', t))),
+    db.get('packs', entity.packId),
   ]);
-  return { entity, timeline, related, topics: topics.filter((t): t is TopicRecord => !!t) };
+  return {
+    entity,
+    timeline,
+    related,
+    topics: topics.filter((t): t is TopicRecord => !!t),
+    ...(pack ? { asOf: pack.asOf } : {}),
+  };
 }

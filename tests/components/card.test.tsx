@@ -188,3 +188,17 @@ describe('shortSummary', () => {
     expect(out.length).toBeLessThanOrEqual(101);
   });
 });
+
+describe('Card: knowledge that ends before the article', () => {
+  it('says plainly when the article is newer than the dataset, and nothing otherwise', () => {
+    render(<Card {...props({ state: { status: 'ready', card: card({ knowledgeEnds: '2025-11-07' }) } })} />);
+    expect(screen.getByRole('note').textContent).toBe(
+      'Backstory’s knowledge of this ends 7 November 2025: this article is newer.',
+    );
+  });
+
+  it('shows no note for an article inside the dataset’s time', () => {
+    render(<Card {...props()} />);
+    expect(screen.queryByRole('note')).toBeNull();
+  });
+});

@@ -276,6 +276,14 @@ describe('pickCardEvents (pure)', () => {
 });
 
 describe('getEntityCard', () => {
+  it('names the pack’s asOf only for an article dated after it (a month counts from its first day)', async () => {
+    const db = await seeded(); // the small pack's asOf is 2024-12-31
+    expect((await getEntityCard(db, T('northwind'), '2025-01-02'))!.knowledgeEnds).toBe('2024-12-31');
+    expect((await getEntityCard(db, T('northwind'), '2024-12-31'))!.knowledgeEnds).toBeUndefined();
+    expect((await getEntityCard(db, T('northwind'), '2024-12'))!.knowledgeEnds).toBeUndefined();
+    expect((await getEntityCard(db, T('northwind')))!.knowledgeEnds).toBeUndefined();
+  });
+
   it('splits the events around the article date, with counts', async () => {
     const db = await seeded();
     const card = await getEntityCard(db, T('northwind'), '2019-07-03');
