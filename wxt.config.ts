@@ -27,7 +27,7 @@ export default defineConfig({
       'storage',
       'contextMenus',
       'activeTab',
-      // Registers and injects the content script on sites the user turns on (see utils/permissions.ts).
+      // Registers and injects the content script on sites the user turns on (see utils/extension/user-sites.ts).
       'scripting',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],

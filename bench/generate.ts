@@ -3,7 +3,7 @@
  * that keeps appending paragraphs, and a large alias dictionary. All text is invented
  * here (a fixed word list and made-up syllables), seeded so every run sees the same pages.
  */
-import type { SnapshotAlias } from '../utils/matcher';
+import type { SnapshotAlias } from '../utils/core/matcher/index';
 
 /** A small seeded PRNG (mulberry32): same seed, same sequence. */
 export function rng(seed: number): () => number {

@@ -17,7 +17,7 @@ import { chromium, type BrowserContext, type CDPSession, type Page } from 'playw
 import { openBackstoryDB, writePack } from '../data/db';
 import { getMatcherSnapshot } from '../data/queries';
 import { validatePack } from '../data/validate';
-import { compileMatcher, serializeMatcher, type SnapshotAlias } from '../utils/matcher';
+import { compileMatcher, serializeMatcher, type SnapshotAlias } from '../utils/core/matcher/index';
 // @ts-expect-error plain JS helper shared with npm start
 import { findBrowser } from '../scripts/browser.mjs';
 import { appendingPage, articlePage, generateAliases } from './generate';

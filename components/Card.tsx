@@ -1,5 +1,5 @@
 import type { EntityCard } from '../data/queries';
-import { t, tCount } from '../utils/i18n';
+import { t, tCount } from '../utils/shared/i18n';
 import { EntityChip } from './EntityChip';
 import { kindKey } from './EntityView';
 import { EventRow } from './EventRow';

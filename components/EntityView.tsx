@@ -2,7 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { EntityRecord } from '../data/records';
 import type { EntityRef, TimelineItem } from '../data/queries';
 import type { TopicRecord } from '../data/records';
-import { t, type MessageKey } from '../utils/i18n';
+import { t, type MessageKey } from '../utils/shared/i18n';
 import { EntityChip } from './EntityChip';
 import { isAfterKnowledge, KnowledgeNote } from './KnowledgeNote';
 import { Timeline } from './Timeline';

@@ -1,5 +1,5 @@
 import { formatDate, startKey } from '../data/dates';
-import { t } from '../utils/i18n';
+import { t } from '../utils/shared/i18n';
 
 /** Whether an article dated `articleDate` is later than what a pack knows (asOf). */
 export function isAfterKnowledge(articleDate: string | undefined, asOf: string | undefined): boolean {

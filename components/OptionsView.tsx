@@ -2,8 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TopicSummary } from '../data/queries';
 import type { PackRecord } from '../data/records';
 import type { Problem } from '../data/validate';
-import { t, tCount } from '../utils/i18n';
-import { NEWS_SITES } from '../utils/sites';
+import { t, tCount } from '../utils/shared/i18n';
+import { NEWS_SITES } from '../utils/shared/sites';
 import {
   normalizeSite,
   PALETTES,
@@ -11,10 +11,10 @@ import {
   type Density,
   type Palette,
   type TermOverride,
-} from '../utils/settings';
+} from '../utils/shared/settings';
 
 /**
- * Swatch colours of the palettes: the underline colours of utils/content/highlights.css
+ * Swatch colours of the palettes: the underline colours of utils/page/highlights.css
  * on light pages (tests/unit/contrast.test.ts keeps the two in step).
  */
 export const PALETTE_SWATCHES: Record<Palette, string> = {

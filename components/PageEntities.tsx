@@ -1,6 +1,6 @@
 import type { EntityRef } from '../data/queries';
 import { formatDate } from '../data/dates';
-import { t, tCount } from '../utils/i18n';
+import { t, tCount } from '../utils/shared/i18n';
 import { KnowledgeNote } from './KnowledgeNote';
 
 export interface PageEntityGroup {

@@ -1,6 +1,6 @@
 import type { EntityRef } from '../data/queries';
 import { formatDate } from '../data/dates';
-import { t } from '../utils/i18n';
+import { t } from '../utils/shared/i18n';
 
 /** What the popup knows about the active tab. */
 export type PopupState =

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SearchResult } from '../data/queries';
-import { t } from '../utils/i18n';
+import { t } from '../utils/shared/i18n';
 import { kindKey } from './EntityView';
 
 export interface SearchViewProps {

@@ -1,5 +1,5 @@
 import type { SearchResult } from '../data/queries';
-import { t } from '../utils/i18n';
+import { t } from '../utils/shared/i18n';
 import { EntityView, type EntityViewData } from './EntityView';
 import type { PanelView } from './navigation';
 import { PageEntities, type PageState } from './PageEntities';

@@ -1,6 +1,6 @@
 import { startKey } from '../data/dates';
 import type { TimelineItem } from '../data/queries';
-import { t } from '../utils/i18n';
+import { t } from '../utils/shared/i18n';
 import { EventRow } from './EventRow';
 
 export interface TimelineProps {

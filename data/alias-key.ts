@@ -4,7 +4,7 @@
  * spaces, soft hyphens), so the alias-clash check, the "entities by alias" index and
  * search can never disagree with what the matcher treats as one name.
  */
-import { normalizeAlias } from '../utils/matcher/normalize';
+import { normalizeAlias } from '../utils/core/matcher/normalize';
 
 export function aliasKey(text: string): string {
   return normalizeAlias(text).folded;

@@ -7,7 +7,7 @@ import { aliasKey } from './alias-key';
 import { endKey, relativeTo, startKey } from './dates';
 import type { BackstoryDatabase } from './db';
 import type { EntityRecord, EventRecord, PackRecord, TopicRecord } from './records';
-import type { MatcherSnapshot, SnapshotAlias } from '../utils/matcher/types';
+import type { MatcherSnapshot, SnapshotAlias } from '../utils/core/matcher/types';
 
 /** An entity as the UI shows it, by name, for chips and links. */
 export interface EntityRef {

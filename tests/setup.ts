@@ -9,7 +9,7 @@ import { cleanup } from '@testing-library/preact';
 import { afterEach, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import messages from '../public/_locales/en/messages.json';
-import { fillPlaceholders } from '../utils/i18n';
+import { fillPlaceholders } from '../utils/shared/i18n';
 
 const english = messages as Record<string, { message: string }>;
 

@@ -8,15 +8,15 @@ import {
   openTimelineSchema,
   pageReportSchema,
   type GuardContext,
-} from '../../utils/background/guard';
-import { configurePanelBehavior, openPanel } from '../../utils/background/panel';
-import { registerSiteListeners } from '../../utils/background/sites';
-import { ensureBundledPack, getDb, refreshMatcher } from '../../utils/background/store';
-import { registerTabListeners, saveTabReport } from '../../utils/background/tabs';
-import { t } from '../../utils/i18n';
-import { panelRequestStorage } from '../../utils/panel-request';
-import { onMessage, sendMessage } from '../../utils/messaging';
-import { disabledTopicsStorage, ignoredTermsStorage } from '../../utils/settings';
+} from '../../utils/extension/guard';
+import { configurePanelBehavior, openPanel } from '../../utils/extension/panel';
+import { registerSiteListeners } from '../../utils/extension/user-sites';
+import { ensureBundledPack, getDb, refreshMatcher } from '../../utils/extension/store';
+import { registerTabListeners, saveTabReport } from '../../utils/extension/tabs';
+import { t } from '../../utils/shared/i18n';
+import { panelRequestStorage } from '../../utils/extension/panel-request';
+import { onMessage, sendMessage } from '../../utils/shared/protocol';
+import { disabledTopicsStorage, ignoredTermsStorage } from '../../utils/shared/settings';
 
 const LOOK_UP_MENU = 'backstory-look-up';
 

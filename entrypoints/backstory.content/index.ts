@@ -1,7 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { ContentController } from '../../utils/content/controller';
-import '../../utils/content/highlights.css';
-import { CONTENT_MATCHES } from '../../utils/sites';
+import { ContentController } from '../../utils/page/controller';
+import '../../utils/page/highlights.css';
+import { CONTENT_MATCHES } from '../../utils/shared/sites';
 
 export default defineContentScript({
   matches: CONTENT_MATCHES,

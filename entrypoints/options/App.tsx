@@ -9,8 +9,8 @@ import {
 } from '../../data/db';
 import { listPacks, listTopics } from '../../data/queries';
 import { parsePackText } from '../../data/validate';
-import { removeUserSite } from '../../utils/background/sites';
-import { refreshMatcher } from '../../utils/background/store';
+import { removeUserSite } from '../../utils/extension/user-sites';
+import { refreshMatcher } from '../../utils/extension/store';
 import {
   appearanceStorage,
   densityStorage,
@@ -20,7 +20,7 @@ import {
   ignoredTermsStorage,
   resetSettings,
   userSitesStorage,
-} from '../../utils/settings';
+} from '../../utils/shared/settings';
 import { exportPackFile } from './export';
 
 export function App() {

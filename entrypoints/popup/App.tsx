@@ -2,12 +2,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PopupView, type EnableStatus, type PopupState } from '../../components/PopupView';
 import { openBackstoryDB, type BackstoryDatabase } from '../../data/db';
-import { followPageTab } from '../../utils/active-tab';
-import { openPanel } from '../../utils/background/panel';
-import { getTabReport, watchTabReport } from '../../utils/background/tabs';
-import { requestSiteAccess } from '../../utils/permissions';
-import { siteOf } from '../../utils/restricted';
-import { disabledSitesStorage, isSiteDisabled, withSiteEnabled } from '../../utils/settings';
+import { followPageTab } from '../../utils/extension/page-tab';
+import { openPanel } from '../../utils/extension/panel';
+import { getTabReport, watchTabReport } from '../../utils/extension/tabs';
+import { requestSiteAccess } from '../../utils/extension/permissions';
+import { siteOf } from '../../utils/shared/restricted';
+import { disabledSitesStorage, isSiteDisabled, withSiteEnabled } from '../../utils/shared/settings';
 import { loadPopupState } from './state';
 
 type Tab = { id?: number; windowId?: number; url?: string };

@@ -1,9 +1,9 @@
 import type { PopupState } from '../../components/PopupView';
 import type { BackstoryDatabase } from '../../data/db';
 import { entitiesOfMentions } from '../../data/queries';
-import type { PageReport } from '../../utils/messaging';
-import { isStaticSiteUrl, isWebUrl } from '../../utils/permissions';
-import { isRestrictedUrl, siteOf } from '../../utils/restricted';
+import type { PageReport } from '../../utils/shared/protocol';
+import { isStaticSiteUrl, isWebUrl } from '../../utils/extension/permissions';
+import { isRestrictedUrl, siteOf } from '../../utils/shared/restricted';
 
 /**
  * What the popup shows for a tab, from the tab's report (kept by the background in

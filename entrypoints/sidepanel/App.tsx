@@ -5,10 +5,10 @@ import type { PageState } from '../../components/PageEntities';
 import { SidePanelView } from '../../components/SidePanelView';
 import { openBackstoryDB, type BackstoryDatabase } from '../../data/db';
 import { searchEntities, type SearchResult } from '../../data/queries';
-import { getTabReport, watchTabReport } from '../../utils/background/tabs';
-import { panelRequestStorage } from '../../utils/panel-request';
-import { sendMessage } from '../../utils/messaging';
-import { followPageTab } from '../../utils/active-tab';
+import { getTabReport, watchTabReport } from '../../utils/extension/tabs';
+import { panelRequestStorage } from '../../utils/extension/panel-request';
+import { sendMessage } from '../../utils/shared/protocol';
+import { followPageTab } from '../../utils/extension/page-tab';
 import { loadEntityView, loadPageState } from './data';
 
 export function App() {
@@ -26,7 +26,7 @@ export function App() {
     void openBackstoryDB().then(setDb);
   }, []);
 
-  // Follow the page this panel describes (see utils/active-tab.ts): no tab URL needed.
+  // Follow the page this panel describes (see utils/extension/page-tab.ts): no tab URL needed.
   useEffect(
     () =>
       followPageTab((id) => {

@@ -4,7 +4,7 @@ import type { BackstoryDatabase } from '../../data/db';
 import { entitiesOfMentions, getTimeline, relatedEntities } from '../../data/queries';
 import type { TopicRecord } from '../../data/records';
 import { isAfterKnowledge } from '../../components/KnowledgeNote';
-import type { PageReport } from '../../utils/messaging';
+import type { PageReport } from '../../utils/shared/protocol';
 
 /** Turns a tab's report into the "On this page" groups: by each entity's first topic, most mentioned first. */
 export async function loadPageState(

@@ -6,7 +6,7 @@ import { openBackstoryDB, writePack } from '../../data/db';
 import { listPacks } from '../../data/queries';
 import { validatePack } from '../../data/validate';
 import { App } from '../../entrypoints/options/App';
-import { disabledTopicsStorage } from '../../utils/settings';
+import { disabledTopicsStorage } from '../../utils/shared/settings';
 import { smallPack } from '../fixtures/packs';
 
 function checked(element: HTMLElement): boolean {

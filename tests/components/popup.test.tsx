@@ -5,7 +5,7 @@ import { PopupView, type PopupState, type PopupViewProps } from '../../component
 import { openBackstoryDB, writePack } from '../../data/db';
 import { loadPopupState } from '../../entrypoints/popup/state';
 import { smallPack, validPack } from '../fixtures/packs';
-import type { PageReport } from '../../utils/messaging';
+import type { PageReport } from '../../utils/shared/protocol';
 
 function props(state: PopupState, overrides: Partial<PopupViewProps> = {}): PopupViewProps {
   return {

@@ -17,7 +17,7 @@ import type { SearchResult } from '../../data/queries';
 import type { PackInput } from '../../data/schema';
 import { validatePack } from '../../data/validate';
 import { loadEntityView, loadPageState } from '../../entrypoints/sidepanel/data';
-import type { PageReport } from '../../utils/messaging';
+import type { PageReport } from '../../utils/shared/protocol';
 import { birdPack } from '../fixtures/more-packs';
 import { smallPack } from '../fixtures/packs';
 

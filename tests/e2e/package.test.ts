@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_MATCHES } from '../../utils/sites';
+import { CONTENT_MATCHES } from '../../utils/shared/sites';
 
 const ROOT = resolve(__dirname, '..', '..');
 const VERSION: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PALETTE_SWATCHES } from '../../components/OptionsView';
-import { PALETTES } from '../../utils/settings';
+import { PALETTES } from '../../utils/shared/settings';
 
 type Rgba = [number, number, number, number];
 type Rules = Map<string, Map<string, string>>;
@@ -16,7 +16,7 @@ type Rules = Map<string, Map<string, string>>;
 const LIGHT_PAGE: Rgba = [255, 255, 255, 1];
 const DARK_PAGE: Rgba = [0x12, 0x12, 0x12, 1];
 
-const css = readFileSync(resolve(__dirname, '../../utils/content/highlights.css'), 'utf8').replace(
+const css = readFileSync(resolve(__dirname, '../../utils/page/highlights.css'), 'utf8').replace(
   /\/\*[\s\S]*?\*\//g,
   '',
 );

@@ -10,7 +10,7 @@ import {
 } from '../../../data/db';
 import { exportPack } from '../../../data/export';
 import { validatePack } from '../../../data/validate';
-import { ensureBundledPack, PackRejectedError } from '../../../utils/background/store';
+import { ensureBundledPack, PackRejectedError } from '../../../utils/extension/store';
 import { generatePack, smallPack, validPack } from '../../fixtures/packs';
 
 async function counts(db: Awaited<ReturnType<typeof openBackstoryDB>>) {

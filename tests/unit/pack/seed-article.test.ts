@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openBackstoryDB } from '../../../data/db';
 import { getMatcherSnapshot } from '../../../data/queries';
-import { ensureBundledPack } from '../../../utils/background/store';
+import { ensureBundledPack } from '../../../utils/extension/store';
 import {
   compileMatcher,
   deserializeMatcher,
@@ -18,9 +18,9 @@ import {
   serializeMatcher,
   type CompiledMatcher,
   type SnapshotAlias,
-} from '../../../utils/matcher';
+} from '../../../utils/core/matcher/index';
 import { loadQuietly } from '../../fixtures/quiet-dom';
-import { collectBlocks, toRange, type CollectOptions } from '../../../utils/page';
+import { collectBlocks, toRange, type CollectOptions } from '../../../utils/page/read';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const seedPath = path.resolve(repoRoot, '..', 'shared', 'corpus', 'seed-article-rfa-2019-07-03.html');

@@ -1,0 +1,87 @@
+/**
+ * The background's data services: open the store, seed the bundled pack, keep the
+ * compiled matcher in storage.local in step with packs and settings.
+ */
+import {
+  compareVersions,
+  openBackstoryDB,
+  writePack,
+  type BackstoryDatabase,
+  type WriteOutcome,
+} from '../../data/db';
+import { getMatcherSnapshot, hashString } from '../../data/queries';
+import { validatePack, type Problem } from '../../data/validate';
+import { MATCHER_FORMAT_VERSION, compileMatcher, serializeMatcher } from '../core/matcher/index';
+import { matcherStorage } from '../shared/matcher-store';
+import { disabledTopicsStorage, ignoredTermsStorage } from '../shared/settings';
+
+let dbPromise: Promise<BackstoryDatabase> | undefined;
+
+/** The store, opened once per service-worker life (a handle, not state). */
+export function getDb(): Promise<BackstoryDatabase> {
+  dbPromise ??= openBackstoryDB();
+  return dbPromise;
+}
+
+export class PackRejectedError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(
+      `pack rejected: ${problems.length} problem(s), first: ${problems[0]?.path} ${problems[0]?.message}`,
+    );
+  }
+}
+
+/** A pack's id and version, read without validating the rest (undefined if they are not there). */
+function packHead(data: unknown): { id: string; version: string } | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const { id, version } = data as { id?: unknown; version?: unknown };
+  return typeof id === 'string' && typeof version === 'string' ? { id, version } : undefined;
+}
+
+/**
+ * Seeds the bundled pack unless the same or a newer version is stored. Safe to call on
+ * every start of the service worker: when nothing changed it is one read, no validation.
+ */
+export async function ensureBundledPack(db: BackstoryDatabase, bundled: unknown): Promise<WriteOutcome> {
+  const head = packHead(bundled);
+  const stored = head ? await db.get('packs', head.id) : undefined;
+  if (head && stored && compareVersions(stored.version, head.version) >= 0) return 'unchanged';
+  const result = validatePack(bundled);
+  if (!result.ok) throw new PackRejectedError(result.problems);
+  return writePack(db, result.pack, 'bundled', { onlyIfNewer: true });
+}
+
+/**
+ * Recompiles the matcher when what it is made from changed. The sources (every pack's id,
+ * version, state and write time; the disabled topics; the ignored terms) are compared
+ * first, so a service worker that wakes up often reads only the small packs store.
+ */
+export async function refreshMatcher(db: BackstoryDatabase): Promise<'compiled' | 'current'> {
+  const [disabledTopics, ignoredTerms, stored, packs] = await Promise.all([
+    disabledTopicsStorage.getValue(),
+    ignoredTermsStorage.getValue(),
+    matcherStorage.getValue(),
+    db.getAll('packs'),
+  ]);
+  const source = hashString(
+    JSON.stringify([
+      MATCHER_FORMAT_VERSION,
+      packs.map((p) => [p.id, p.version, p.enabled, p.installedAt]),
+      [...disabledTopics].sort(),
+      ignoredTerms,
+    ]),
+  );
+  if (stored?.source === source) return 'current';
+  const snapshot = await getMatcherSnapshot(db, { disabledTopics, ignoredTerms });
+  if (stored?.key === snapshot.key) {
+    await matcherStorage.setValue({ ...stored, source });
+    return 'current';
+  }
+  await matcherStorage.setValue({
+    key: snapshot.key,
+    source,
+    data: serializeMatcher(compileMatcher(snapshot.aliases)),
+    aliasCount: snapshot.aliases.length,
+  });
+  return 'compiled';
+}

@@ -1,0 +1,421 @@
+/**
+ * The content script's conductor: loads the matcher and settings from storage, scans
+ * the page, paints highlights, follows DOM changes and navigations, and answers the
+ * popup and side panel. Everything it starts is tied to the WXT context, so an
+ * extension update or reload tears it down cleanly.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { deserializeMatcher, type CompiledMatcher } from '../core/matcher/index';
+import { matcherStorage } from '../shared/matcher-store';
+import { onMessage, sendMessage, type PageReport } from '../shared/protocol';
+import { caretAt, detectPublicationDate, findReadableRoot, rangeContainsPoint, toRange } from './read';
+import type { EntityCard } from '../../data/queries';
+import {
+  appearanceStorage,
+  densityStorage,
+  disabledSitesStorage,
+  disabledTopicsStorage,
+  enabledStorage,
+  ignoredTermsStorage,
+  isSiteDisabled,
+  type Appearance,
+  type Density,
+} from '../shared/settings';
+import { browser } from 'wxt/browser';
+import { importCardUi, LazyCard } from './lazy-card';
+import { Highlighter } from './highlighter';
+import { HoverTracker } from './hover';
+import { MutationBatcher } from './mutations';
+import { PageScan, type Mention } from './scan';
+
+interface Settings {
+  enabled: boolean;
+  disabledSites: string[];
+  density: Density;
+  appearance: Appearance;
+}
+
+export class ContentController {
+  readonly highlighter: Highlighter;
+  scan: PageScan | undefined;
+  private matcher: CompiledMatcher | undefined;
+  private matcherKey: string | undefined;
+  private settings!: Settings;
+  private generation = 0;
+  private publishedAt: string | undefined;
+  /** Whether the date was looked for on this page (it may have none). */
+  private dateChecked = false;
+  private mutations: MutationBatcher | undefined;
+  private cursor = -1;
+  private lastReport = '';
+  private readonly cards = new Map<string, Promise<EntityCard | null>>();
+  private card: LazyCard | undefined;
+  private hover: HoverTracker<Mention> | undefined;
+  private openMention: Mention | undefined;
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly doc: Document = document,
+    private readonly win: Window = window,
+  ) {
+    this.highlighter = new Highlighter(win);
+  }
+
+  get site(): string {
+    return this.win.location.hostname;
+  }
+
+  get active(): boolean {
+    return this.settings.enabled && !isSiteDisabled(this.site, this.settings.disabledSites);
+  }
+
+  /** Wires listeners first (synchronously), then loads and scans. */
+  async start(): Promise<void> {
+    mark('backstory-start');
+    const off = [
+      onMessage('tabGetReport', () => this.report()),
+      onMessage('tabRevealMention', ({ data }) => this.reveal(data.entityId)),
+      onMessage('tabNextMention', () => {
+        this.next();
+      }),
+      enabledStorage.watch((v) => this.applySettings({ enabled: v ?? true })),
+      disabledSitesStorage.watch((v) => this.applySettings({ disabledSites: v ?? [] })),
+      densityStorage.watch((v) => this.applySettings({ density: v ?? 'first-per-entity' })),
+      appearanceStorage.watch((v) => v && this.applySettings({ appearance: v })),
+      matcherStorage.watch((v) => void this.loadMatcher(v).then(() => this.rescan())),
+    ];
+    this.ctx.onInvalidated(() => {
+      off.forEach((fn) => fn());
+      this.mutations?.stop();
+      this.highlighter.clear();
+    });
+    this.wireCard();
+    // A page restored from the back/forward cache: the background dropped its report when
+    // the tab navigated away, so say it again.
+    this.ctx.addEventListener(this.win, 'pageshow', (event: PageTransitionEvent) => {
+      if (!event.persisted) return;
+      this.lastReport = '';
+      this.sendReport();
+    });
+    this.ctx.addEventListener(this.win, 'wxt:locationchange', () => {
+      // An SPA navigation swaps the article: start over once the new content settles.
+      this.publishedAt = undefined;
+      this.dateChecked = false;
+      this.cards.clear();
+      this.card?.close();
+      this.ctx.setTimeout(() => void this.rescan(), 300);
+    });
+
+    const [enabled, disabledSites, density, appearance, stored] = await Promise.all([
+      enabledStorage.getValue(),
+      disabledSitesStorage.getValue(),
+      densityStorage.getValue(),
+      appearanceStorage.getValue(),
+      matcherStorage.getValue(),
+    ]);
+    // Each await is a point where an extension update or a second injection may have
+    // invalidated this copy: then nothing more may start.
+    if (this.ctx.isInvalid) return;
+    this.settings = { enabled, disabledSites, density, appearance };
+    const t0 = performance.now();
+    await this.loadMatcher(stored);
+    mark('backstory-matcher-ready', { ms: performance.now() - t0 });
+    await this.rescan();
+    if (this.ctx.isInvalid) return;
+    this.mutations = new MutationBatcher(this.ctx, this.doc, {
+      onNodes: (nodes) => this.onMutations(nodes),
+      onOverflow: () => void this.rescan(),
+      isOwnNode: (node) => isOwnUi(node),
+    });
+    this.mutations.start();
+  }
+
+  private async loadMatcher(stored: { key: string; data: string } | null): Promise<void> {
+    if (!stored) {
+      this.matcher = undefined;
+      this.matcherKey = undefined;
+      return;
+    }
+    if (stored.key === this.matcherKey) return;
+    try {
+      this.matcher = deserializeMatcher(stored.data);
+      this.matcherKey = stored.key;
+    } catch (error) {
+      console.warn('[backstory] could not read the stored matcher', error);
+      this.matcher = undefined;
+      this.matcherKey = undefined;
+    }
+  }
+
+  private applySettings(patch: Partial<Settings>): void {
+    const before = this.settings;
+    this.settings = { ...before, ...patch };
+    if (patch.density && this.scan && patch.density !== before.density) {
+      this.scan.setDensity(patch.density);
+      this.paint();
+      return;
+    }
+    if (patch.appearance) {
+      this.paint();
+      return;
+    }
+    void this.rescan();
+  }
+
+  /** Scans the whole page again; a newer call cancels an older one still running. */
+  async rescan(): Promise<void> {
+    if (this.ctx.isInvalid) return;
+    const generation = ++this.generation;
+    const root = findReadableRoot(this.doc);
+    if (!this.active || !this.matcher) {
+      this.checkDate(root);
+      this.scan = undefined;
+      this.highlighter.clear();
+      this.sendReport();
+      return;
+    }
+    const scan = new PageScan(this.doc, this.matcher, this.settings.density);
+    const slices: number[] = [];
+    const t0 = performance.now();
+    // On a first scan, paint what the reader sees as soon as the scan has passed it.
+    const firstPaint = this.scan
+      ? undefined
+      : () => {
+          if (generation === this.generation) this.paint(scan);
+        };
+    const done = await scan.full(
+      {
+        isCancelled: () => generation !== this.generation || this.ctx.isInvalid,
+        onSlice: (ms) => slices.push(ms),
+      },
+      root,
+      firstPaint,
+    );
+    if (!done) return;
+    this.scan = scan;
+    this.cursor = -1;
+    const tPaint = performance.now();
+    this.paint();
+    const paintMs = performance.now() - tPaint;
+    // For benchmarks and diagnostics: user-timing marks are visible from the page's world.
+    mark('backstory-highlighted', {
+      ...scan.stats,
+      wallMs: performance.now() - t0,
+      busyMs: slices.reduce((a, b) => a + b, 0) + scan.stats.finishMs + paintMs,
+      firstSliceMs: slices[0] ?? 0,
+      longestSliceMs: Math.max(0, ...slices),
+      slices: slices.length,
+      paintMs,
+    });
+    // The date is for the card and the report, not for painting: read it after.
+    this.checkDate(root);
+    this.sendReport();
+  }
+
+  /** Reads the page's publication date once per page (it may have none). */
+  private checkDate(root: Element): void {
+    if (this.dateChecked) return;
+    this.dateChecked = true;
+    this.publishedAt = detectPublicationDate(this.doc, this.win.location.href, undefined, root)?.date;
+  }
+
+  private onMutations(nodes: Node[]): void {
+    if (!this.scan || !this.active) return;
+    if (this.scan.update(nodes)) {
+      this.paint();
+      this.sendReport();
+    }
+  }
+
+  /** Shows `scan`'s marked mentions (the current scan unless one still running is given). */
+  private paint(scan = this.scan): void {
+    if (!scan || !this.active) {
+      this.highlighter.clear();
+      return;
+    }
+    this.highlighter.show(
+      scan.marked.map((m) => m.range!),
+      this.settings.appearance,
+    );
+  }
+
+  report(): PageReport {
+    return {
+      mentions: this.scan?.summary() ?? [],
+      ...(this.publishedAt ? { publishedAt: this.publishedAt } : {}),
+      highlightApi: this.highlighter.supported,
+      active: this.active,
+      site: this.site,
+    };
+  }
+
+  private sendReport(): void {
+    if (this.ctx.isInvalid) return;
+    const report = this.report();
+    const serialized = JSON.stringify(report);
+    if (serialized === this.lastReport) return;
+    this.lastReport = serialized;
+    void sendMessage('contentReportPage', report).catch(() => undefined);
+  }
+
+  /** Scrolls to the next marked mention (of one entity, or any), and marks it as current. */
+  reveal(entityId: string): boolean {
+    const list = this.scan?.mentions ?? [];
+    if (list.length === 0) return false;
+    const candidates = list.filter((m) => !entityId || m.entityId === entityId);
+    if (candidates.length === 0) return false;
+    const current = this.highlighter.currentRange;
+    const currentIndex = candidates.findIndex((m) => m.range === current);
+    const target = candidates[(currentIndex + 1) % candidates.length]!;
+    this.focusMention(target, true);
+    return true;
+  }
+
+  /** The keyboard command: the next marked mention in document order, with its card and focus in it. */
+  next(): Mention | undefined {
+    const marked = this.scan?.marked ?? [];
+    if (marked.length === 0) return undefined;
+    this.cursor = (this.cursor + 1) % marked.length;
+    const target = marked[this.cursor]!;
+    // An instant scroll: the card closes when its mention is out of view.
+    this.focusMention(target, false, true);
+    this.openCard(target, true);
+    return target;
+  }
+
+  /** Card data, fetched once per entity per page from the background. */
+  private loadCard(entityId: string): Promise<EntityCard | null> {
+    let pending = this.cards.get(entityId);
+    if (!pending) {
+      pending = sendMessage('contentGetEntityCard', {
+        entityId,
+        ...(this.publishedAt ? { articleDate: this.publishedAt } : {}),
+      }).catch(() => null);
+      // A failed answer is not cached: the next hover asks again.
+      void pending.then((card) => {
+        if (!card) this.cards.delete(entityId);
+      });
+      this.cards.set(entityId, pending);
+    }
+    return pending;
+  }
+
+  private openCard(mention: Mention, focus: boolean): void {
+    if (!this.card || !mention.range) return;
+    this.openMention = mention;
+    void this.card.open(
+      {
+        entityId: mention.entityId,
+        range: mention.range,
+        context: mention.block.element,
+        term: mention.range.toString(),
+      },
+      { focus },
+    );
+  }
+
+  /** The marked mention under a viewport point: caret, per-node table, then the range's rects. */
+  private hitTest(x: number, y: number): Mention | undefined {
+    const scan = this.scan;
+    if (!scan || scan.marked.length === 0) return undefined;
+    const caret = caretAt(x, y, this.doc);
+    if (!caret) return undefined;
+    for (const id of scan.index.candidates(caret.node, caret.offset)) {
+      const mention = scan.mention(id);
+      if (mention?.range && rangeContainsPoint(mention.range, x, y)) return mention;
+    }
+    return undefined;
+  }
+
+  private wireCard(): void {
+    const addToList = async <T>(
+      item: { getValue(): Promise<T[]>; setValue(v: T[]): Promise<void> },
+      value: T,
+    ) => item.setValue([...(await item.getValue()), value]);
+    this.card = new LazyCard(
+      this.ctx,
+      {
+        load: (id) => this.loadCard(id),
+        openTimeline: (entityId) =>
+          void sendMessage('contentOpenTimeline', { entityId }).catch(() => undefined),
+        ignoreTerm: (entityId, text) => void addToList(ignoredTermsStorage, { entityId, text }),
+        hideTopic: (topic) => void addToList(disabledTopicsStorage, topic),
+        siteOff: () => void addToList(disabledSitesStorage, this.site),
+        pointer: (inside) => (inside ? this.hover?.cardEnter() : this.hover?.cardLeave()),
+        closed: () => {
+          this.openMention = undefined;
+          this.hover?.reset();
+        },
+      },
+      () => importCardUi(browser.runtime.getURL('/card-ui.js')),
+    );
+    this.hover = new HoverTracker<Mention>({
+      dwellMs: () => this.settings?.appearance.dwellMs ?? 400,
+      graceMs: 300,
+      setTimeout: (fn, ms) => this.ctx.setTimeout(fn, ms),
+      clearTimeout: (id) => clearTimeout(id),
+      hitTest: (x, y) => this.hitTest(x, y),
+      prefetch: (m) => {
+        void this.loadCard(m.entityId);
+        this.card?.prefetch();
+      },
+      open: (m) => this.openCard(m, false),
+      close: () => this.card?.close(),
+      openFor: () => this.openMention,
+      isPinned: () => this.card?.isPinned ?? false,
+    });
+    let frame = 0;
+    let point: { x: number; y: number } | undefined;
+    this.ctx.addEventListener(
+      this.win,
+      'pointermove',
+      (e: PointerEvent) => {
+        if (e.pointerType === 'touch') return;
+        point = { x: e.clientX, y: e.clientY };
+        // One hit-test per frame at most, never per event.
+        frame ||= this.ctx.requestAnimationFrame(() => {
+          frame = 0;
+          if (point) this.hover?.pointerMove(point.x, point.y);
+        });
+      },
+      { passive: true },
+    );
+    this.ctx.addEventListener(this.doc.documentElement, 'mouseleave', () => this.hover?.pointerLeave(), {
+      passive: true,
+    });
+    this.ctx.addEventListener(
+      this.win,
+      'keydown',
+      (e: KeyboardEvent) => {
+        if (e.key === 'Escape' && this.openMention) this.card?.close();
+      },
+      { capture: true },
+    );
+  }
+
+  private focusMention(mention: Mention, flash: boolean, instant = false): void {
+    // Unmarked mentions (density) have no range yet: the flash still covers the words.
+    const range = mention.range ?? toRange(mention.block, mention, this.doc);
+    mention.block.element.scrollIntoView({
+      block: 'center',
+      behavior:
+        instant || this.win.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth',
+    });
+    this.highlighter.setCurrent(range);
+    if (flash) this.ctx.setTimeout(() => this.highlighter.setCurrent(undefined), 1600);
+  }
+}
+
+function mark(name: string, detail?: Record<string, unknown>): void {
+  try {
+    performance.mark(name, detail ? { detail } : undefined);
+  } catch {
+    // user timing unavailable: diagnostics only
+  }
+}
+
+/** Backstory's own UI (the card host), never scanned and never a reason to rescan. */
+export function isOwnUi(node: Node): boolean {
+  const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  return !!el?.closest('backstory-card, [data-backstory-ui]');
+}
