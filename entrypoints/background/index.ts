@@ -2,20 +2,14 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import bundledPack from '../../data/packs/us-china-tech.json';
 import { getEntityCard } from '../../data/queries';
-import {
-  cardRequestSchema,
-  guarded,
-  openTimelineSchema,
-  pageReportSchema,
-  type GuardContext,
-} from '../../utils/extension/guard';
+import { guarded, type GuardContext } from '../../utils/extension/guard';
 import { configurePanelBehavior, openPanel } from '../../utils/extension/panel';
-import { registerSiteListeners } from '../../utils/extension/user-sites';
+import { panelRequestStorage } from '../../utils/extension/panel-request';
 import { ensureBundledPack, getDb, refreshMatcher } from '../../utils/extension/store';
 import { registerTabListeners, saveTabReport } from '../../utils/extension/tabs';
+import { registerSiteListeners } from '../../utils/extension/user-sites';
 import { t } from '../../utils/shared/i18n';
-import { panelRequestStorage } from '../../utils/extension/panel-request';
-import { onMessage, sendMessage } from '../../utils/shared/protocol';
+import { toBackground, toTab } from '../../utils/shared/messaging';
 import { disabledTopicsStorage, ignoredTermsStorage } from '../../utils/shared/settings';
 
 const LOOK_UP_MENU = 'backstory-look-up';
@@ -26,35 +20,40 @@ export default defineBackground({
     // Every listener is registered synchronously, first: a restarted worker must hear
     // the event that woke it. State lives in storage and IndexedDB, never only here.
     registerSiteListeners();
-    registerTabListeners((tabId) => sendMessage('tabGetReport', undefined, tabId));
+    registerTabListeners((tabId) => toTab.sendMessage('tabGetReport', undefined, tabId));
     const ctx: GuardContext = {
       runtimeId: browser.runtime.id,
       ownOrigin: browser.runtime.getURL('/'),
       dev: import.meta.env.DEV,
     };
+    const { onMessage } = toBackground;
 
     onMessage(
       'contentReportPage',
-      guarded(ctx, 'contentReportPage', pageReportSchema, undefined, async (report, sender) => {
-        const tab = sender.tab;
+      guarded(ctx, 'contentReportPage', undefined, async (report, { tab }) => {
         if (tab?.id !== undefined)
           await saveTabReport({ id: tab.id, windowId: tab.windowId, active: tab.active }, report);
       }),
     );
     onMessage(
       'contentGetEntityCard',
-      guarded(ctx, 'contentGetEntityCard', cardRequestSchema, null, async (request) => {
+      guarded(ctx, 'contentGetEntityCard', null, async (request) => {
         const card = await getEntityCard(await getDb(), request.entityId, request.articleDate);
         return card ?? null;
       }),
     );
     onMessage(
       'contentOpenTimeline',
-      guarded(ctx, 'contentOpenTimeline', openTimelineSchema, undefined, async (request, sender) => {
+      guarded(ctx, 'contentOpenTimeline', undefined, async (request, sender) => {
         const opened = openPanel({ tabId: sender.tab?.id }); // before any await: needs the gesture
         await panelRequestStorage.setValue({ entityId: request.entityId, at: Date.now() });
         await opened;
       }),
+    );
+    // The background alone compiles the matcher: pages that change packs say so here.
+    onMessage(
+      'pagePacksChanged',
+      guarded(ctx, 'pagePacksChanged', undefined, () => setUp()),
     );
 
     browser.runtime.onInstalled.addListener(() => {
@@ -73,7 +72,7 @@ export default defineBackground({
     browser.commands.onCommand.addListener((command, tab) => {
       if (command === 'open-side-panel') void openPanel({ tabId: tab?.id, windowId: tab?.windowId });
       if (command === 'next-mention' && tab?.id !== undefined) {
-        void sendMessage('tabNextMention', undefined, tab.id).catch(() => undefined);
+        void toTab.sendMessage('tabNextMention', undefined, tab.id).catch(() => undefined);
       }
     });
 

@@ -10,7 +10,7 @@ import {
 import { listPacks, listTopics } from '../../data/queries';
 import { parsePackText } from '../../data/validate';
 import { removeUserSite } from '../../utils/extension/user-sites';
-import { refreshMatcher } from '../../utils/extension/store';
+import { toBackground } from '../../utils/shared/messaging';
 import {
   appearanceStorage,
   densityStorage,
@@ -88,7 +88,12 @@ export function App() {
   if (!db || !state) return null;
 
   const afterPackChange = async () => {
-    await refreshMatcher(db);
+    // The background alone compiles the matcher; open tabs follow its stored copy.
+    try {
+      await toBackground.sendMessage('pagePacksChanged', undefined);
+    } catch {
+      // Not answered: the background also rebuilds the matcher whenever it starts.
+    }
     await load(db);
   };
 

@@ -7,7 +7,7 @@ import { openBackstoryDB, type BackstoryDatabase } from '../../data/db';
 import { searchEntities, type SearchResult } from '../../data/queries';
 import { getTabReport, watchTabReport } from '../../utils/extension/tabs';
 import { panelRequestStorage } from '../../utils/extension/panel-request';
-import { sendMessage } from '../../utils/shared/protocol';
+import { toTab } from '../../utils/shared/messaging';
 import { followPageTab } from '../../utils/extension/page-tab';
 import { loadEntityView, loadPageState } from './data';
 
@@ -118,7 +118,7 @@ export function App() {
       onSelectEntity={(key) => dispatch({ type: 'go', view: { kind: 'entity', key } })}
       onRevealMention={(key) => {
         if (tabId !== undefined)
-          void sendMessage('tabRevealMention', { entityId: key }, tabId).catch(() => false);
+          void toTab.sendMessage('tabRevealMention', { entityId: key }, tabId).catch(() => false);
       }}
     />
   );

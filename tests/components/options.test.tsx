@@ -7,6 +7,7 @@ import { listPacks } from '../../data/queries';
 import { validatePack } from '../../data/validate';
 import { App } from '../../entrypoints/options/App';
 import { disabledTopicsStorage } from '../../utils/shared/settings';
+import { toBackground } from '../../utils/shared/messaging';
 import { smallPack } from '../fixtures/packs';
 
 function checked(element: HTMLElement): boolean {
@@ -161,6 +162,8 @@ describe('the options page with a store (fake browser, in-memory IndexedDB)', ()
 
   it('imports a valid pack, and writes nothing for a broken one', async () => {
     const db = await seeded();
+    // The background alone rebuilds the matcher: the page asks it to, once per change.
+    const asks = vi.spyOn(toBackground, 'sendMessage').mockResolvedValue(undefined as never);
     render(<App />);
     const input = await screen.findByLabelText('Import a pack (JSON)');
 
@@ -177,6 +180,8 @@ describe('the options page with a store (fake browser, in-memory IndexedDB)', ()
       ['mine', 'imported'],
     ]);
     expect(await screen.findByText('My own pack')).toBeTruthy();
+    expect(asks.mock.calls).toEqual([['pagePacksChanged', undefined]]);
+    asks.mockRestore();
   });
 
   it('refuses an import that would replace the bundled pack', async () => {

@@ -3,7 +3,8 @@
  * (our content scripts or our pages) and its payload must match its schema. Anything
  * else is dropped, and logged once in development builds.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
+import { backgroundMessages } from '../shared/protocol';
 
 export interface SenderLike {
   id?: string;
@@ -17,32 +18,6 @@ export function isOwnSender(sender: SenderLike | undefined, runtimeId: string, o
   if (sender.tab?.id !== undefined) return true;
   return typeof sender.url === 'string' && sender.url.startsWith(ownOrigin);
 }
-
-const dayDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const entityKey = z.string().min(3).max(200);
-
-export const pageReportSchema = z.strictObject({
-  mentions: z
-    .array(
-      z.strictObject({
-        entityId: entityKey,
-        count: z.number().int().min(1).max(1_000_000),
-        order: z.number().int().min(0).max(1_000_000),
-      }),
-    )
-    .max(10_000),
-  publishedAt: dayDate.optional(),
-  highlightApi: z.boolean(),
-  active: z.boolean(),
-  site: z.string().max(253),
-});
-
-export const cardRequestSchema = z.strictObject({
-  entityId: entityKey,
-  articleDate: dayDate.optional(),
-});
-
-export const openTimelineSchema = z.strictObject({ entityId: entityKey });
 
 const warned = new Set<string>();
 
@@ -59,17 +34,20 @@ export interface GuardContext {
   dev: boolean;
 }
 
+type BackgroundMessages = typeof backgroundMessages;
+
 /**
- * Wraps a handler: checks sender and payload, then calls it with the parsed data.
- * Rejected messages resolve to `fallback`.
+ * Wraps the handler of one message to the background: checks the sender, then parses the
+ * payload with that message's schema from the protocol, and calls the handler with the
+ * parsed data. Rejected messages resolve to `fallback`.
  */
-export function guarded<S extends z.ZodType, R>(
+export function guarded<K extends keyof BackgroundMessages, R>(
   ctx: GuardContext,
-  name: string,
-  schema: S,
+  name: K,
   fallback: R,
-  handler: (data: z.infer<S>, sender: SenderLike) => R | Promise<R>,
+  handler: (data: z.infer<BackgroundMessages[K]>, sender: SenderLike) => R | Promise<R>,
 ): (message: { data: unknown; sender: SenderLike }) => R | Promise<R> {
+  const schema: z.ZodType = backgroundMessages[name];
   return (message) => {
     if (!isOwnSender(message.sender, ctx.runtimeId, ctx.ownOrigin)) {
       warnOnce(`${name}: foreign sender`, ctx.dev);
@@ -80,6 +58,6 @@ export function guarded<S extends z.ZodType, R>(
       warnOnce(`${name}: bad payload`, ctx.dev);
       return fallback;
     }
-    return handler(parsed.data, message.sender);
+    return handler(parsed.data as z.infer<BackgroundMessages[K]>, message.sender);
   };
 }

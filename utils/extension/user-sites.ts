@@ -8,7 +8,7 @@
  */
 import { browser } from 'wxt/browser';
 import { hasSiteAccess, hostOfOrigin, isStaticSiteUrl, originsOf } from './permissions';
-import { sendMessage } from '../shared/protocol';
+import { toTab } from '../shared/messaging';
 import { userSitesStorage } from '../shared/settings';
 
 export const USER_SCRIPT_ID = 'backstory-user-sites';
@@ -40,7 +40,7 @@ export async function removeUserSite(host: string): Promise<void> {
  */
 export async function injectIntoTab(
   tabId: number,
-  ping: (tabId: number) => Promise<unknown> = (id) => sendMessage('tabGetReport', undefined, id),
+  ping: (tabId: number) => Promise<unknown> = (id) => toTab.sendMessage('tabGetReport', undefined, id),
 ): Promise<'running' | 'injected' | 'failed'> {
   try {
     await ping(tabId);

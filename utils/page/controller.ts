@@ -7,7 +7,8 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { deserializeMatcher, type CompiledMatcher } from '../core/matcher/index';
 import { matcherStorage } from '../shared/matcher-store';
-import { onMessage, sendMessage, type PageReport } from '../shared/protocol';
+import { toBackground, toTab } from '../shared/messaging';
+import type { PageReport } from '../shared/protocol';
 import { caretAt, detectPublicationDate, findReadableRoot, rangeContainsPoint, toRange } from './read';
 import type { EntityCard } from '../../data/queries';
 import {
@@ -73,9 +74,9 @@ export class ContentController {
   async start(): Promise<void> {
     mark('backstory-start');
     const off = [
-      onMessage('tabGetReport', () => this.report()),
-      onMessage('tabRevealMention', ({ data }) => this.reveal(data.entityId)),
-      onMessage('tabNextMention', () => {
+      toTab.onMessage('tabGetReport', () => this.report()),
+      toTab.onMessage('tabRevealMention', ({ data }) => this.reveal(data.entityId)),
+      toTab.onMessage('tabNextMention', () => {
         this.next();
       }),
       enabledStorage.watch((v) => this.applySettings({ enabled: v ?? true })),
@@ -255,7 +256,7 @@ export class ContentController {
     const serialized = JSON.stringify(report);
     if (serialized === this.lastReport) return;
     this.lastReport = serialized;
-    void sendMessage('contentReportPage', report).catch(() => undefined);
+    void toBackground.sendMessage('contentReportPage', report).catch(() => undefined);
   }
 
   /** Scrolls to the next marked mention (of one entity, or any), and marks it as current. */
@@ -287,10 +288,12 @@ export class ContentController {
   private loadCard(entityId: string): Promise<EntityCard | null> {
     let pending = this.cards.get(entityId);
     if (!pending) {
-      pending = sendMessage('contentGetEntityCard', {
-        entityId,
-        ...(this.publishedAt ? { articleDate: this.publishedAt } : {}),
-      }).catch(() => null);
+      pending = toBackground
+        .sendMessage('contentGetEntityCard', {
+          entityId,
+          ...(this.publishedAt ? { articleDate: this.publishedAt } : {}),
+        })
+        .catch(() => null);
       // A failed answer is not cached: the next hover asks again.
       void pending.then((card) => {
         if (!card) this.cards.delete(entityId);
@@ -337,7 +340,7 @@ export class ContentController {
       {
         load: (id) => this.loadCard(id),
         openTimeline: (entityId) =>
-          void sendMessage('contentOpenTimeline', { entityId }).catch(() => undefined),
+          void toBackground.sendMessage('contentOpenTimeline', { entityId }).catch(() => undefined),
         ignoreTerm: (entityId, text) => void addToList(ignoredTermsStorage, { entityId, text }),
         hideTopic: (topic) => void addToList(disabledTopicsStorage, topic),
         siteOff: () => void addToList(disabledSitesStorage, this.site),

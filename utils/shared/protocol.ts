@@ -1,53 +1,89 @@
 /**
- * The message protocol: every message any context sends, typed, with who sends it.
- * Names say direction. Content scripts never open IndexedDB; they ask the background.
+ * The message protocol, written once: a zod schema for every message's data, in two
+ * directions. The TypeScript types are inferred from the schemas, the background's guard
+ * validates with the same schemas, and `messaging.ts` gives each direction its own
+ * messenger, so the compiler refuses a message sent the wrong way.
+ *
+ * Only extension contexts import this module's values (zod); the content script imports
+ * its types alone, which vanish from its bundle.
  */
-import { defineExtensionMessaging } from '@webext-core/messaging';
+import { z } from 'zod';
 import type { EntityCard } from '../../data/queries';
+import { dayDate } from '../../data/schema';
+
+const entityKey = z.string().min(3).max(200);
 
 /** A mention count for one entity on a page. */
-export interface PageMention {
-  entityId: string;
-  count: number;
+export const pageMentionSchema = z.strictObject({
+  entityId: entityKey,
+  count: z.number().int().min(1).max(1_000_000),
   /** Order of the first mention in the document, 0-based. */
-  order: number;
-}
+  order: z.number().int().min(0).max(1_000_000),
+});
 
 /** What a content script reports about its page; kept per tab in storage.session. */
-export interface PageReport {
-  mentions: PageMention[];
-  /** Publication day of the article (YYYY-MM-DD), when the page gives one. */
-  publishedAt?: string;
+export const pageReportSchema = z.strictObject({
+  mentions: z.array(pageMentionSchema).max(10_000),
+  /** Publication day of the article, when the page gives one. */
+  publishedAt: dayDate.optional(),
   /** Whether the browser supports the CSS Custom Highlight API. */
-  highlightApi: boolean;
+  highlightApi: z.boolean(),
   /** False when the user turned Backstory off for this site (or globally). */
-  active: boolean;
+  active: z.boolean(),
   /** The page's hostname, for the popup's per-site switch (kept only while the tab is open). */
-  site: string;
-}
+  site: z.string().max(253),
+});
 
-export interface CardRequest {
-  entityId: string;
-  articleDate?: string;
-}
+export const cardRequestSchema = z.strictObject({
+  entityId: entityKey,
+  articleDate: dayDate.optional(),
+});
 
-export interface ProtocolMap {
-  // content script → background
+export const entityRequestSchema = z.strictObject({ entityId: entityKey });
+
+const none = z.undefined();
+
+/** Content scripts and extension pages → the background. */
+export const backgroundMessages = {
   /** The page's mentions changed (after a scan, a mutation batch or a navigation). */
-  contentReportPage(report: PageReport): void;
+  contentReportPage: pageReportSchema,
   /** Card data for a hovered mention. */
-  contentGetEntityCard(request: CardRequest): EntityCard | null;
+  contentGetEntityCard: cardRequestSchema,
   /** The card's "Open timeline": show the entity in the side panel. */
-  contentOpenTimeline(request: { entityId: string }): void;
+  contentOpenTimeline: entityRequestSchema,
+  /** The options page changed the installed packs: rebuild the matcher. */
+  pagePacksChanged: none,
+};
 
-  // extension page or background → content script (to one tab)
-  /** The page's current report, straight from the content script. */
-  tabGetReport(): PageReport;
+/** The background or an extension page → the content script of one tab. */
+export const tabMessages = {
+  /** The page's current report (the background asks when a tab finished loading without one). */
+  tabGetReport: none,
   /** The "next mention" command: focus the next mention in document order and open its card. */
-  tabNextMention(): void;
+  tabNextMention: none,
   /** Scroll to the next mention of an entity and flash it; false when none. */
-  tabRevealMention(request: { entityId: string }): boolean;
+  tabRevealMention: entityRequestSchema,
+};
+
+export type PageMention = z.infer<typeof pageMentionSchema>;
+export type PageReport = z.infer<typeof pageReportSchema>;
+export type CardRequest = z.infer<typeof cardRequestSchema>;
+
+/** What each message answers. */
+interface BackgroundAnswers {
+  contentReportPage: void;
+  contentGetEntityCard: EntityCard | null;
+  contentOpenTimeline: void;
+  pagePacksChanged: void;
+}
+interface TabAnswers {
+  tabGetReport: PageReport;
+  tabNextMention: void;
+  tabRevealMention: boolean;
 }
 
-export const messaging = defineExtensionMessaging<ProtocolMap>();
-export const { sendMessage, onMessage } = messaging;
+type ProtocolOf<M extends Record<string, z.ZodType>, A extends Record<keyof M, unknown>> = {
+  [K in keyof M]: (data: z.infer<M[K]>) => A[K];
+};
+export type BackgroundProtocol = ProtocolOf<typeof backgroundMessages, BackgroundAnswers>;
+export type TabProtocol = ProtocolOf<typeof tabMessages, TabAnswers>;

@@ -1,13 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { guarded, isOwnSender, warnOnce, type GuardContext } from '../../../utils/extension/guard';
 import {
   cardRequestSchema,
-  guarded,
-  isOwnSender,
-  openTimelineSchema,
+  entityRequestSchema as openTimelineSchema,
   pageReportSchema,
-  warnOnce,
-  type GuardContext,
-} from '../../../utils/extension/guard';
+} from '../../../utils/shared/protocol';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}/`;
@@ -91,7 +88,7 @@ describe('guarded', () => {
 
   it('calls the handler with the parsed data for our own senders', async () => {
     const handler = vi.fn((data: { entityId: string }, _sender: unknown) => `card for ${data.entityId}`);
-    const handle = guarded(ctx, 'test', openTimelineSchema, 'fallback', handler);
+    const handle = guarded(ctx, 'contentOpenTimeline', 'fallback', handler);
     expect(await handle({ data: { entityId: 'pack:entity' }, sender: contentScript })).toBe(
       'card for pack:entity',
     );
@@ -101,8 +98,8 @@ describe('guarded', () => {
   });
 
   it('answers foreign senders and bad payloads with the fallback, never calling the handler', async () => {
-    const handler = vi.fn(() => 'handled');
-    const handle = guarded(ctx, 'test', pageReportSchema, 'fallback', handler);
+    const handler = vi.fn(() => undefined);
+    const handle = guarded(ctx, 'contentReportPage', 'fallback' as unknown as void, handler);
     const cases = [
       { data: report, sender: { ...contentScript, id: 'other-extension' } },
       { data: report, sender: { id: ID, url: 'https://evil.example/' } },
@@ -120,20 +117,20 @@ describe('guarded', () => {
 
   it('logs a rejection once per reason, and only in development builds', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const quiet = guarded(ctx, 'quiet', openTimelineSchema, null, () => 'x');
+    const quiet = guarded(ctx, 'contentGetEntityCard', null, () => null);
     quiet({ data: {}, sender: ownPage });
     expect(warn).not.toHaveBeenCalled();
 
-    const dev = guarded({ ...ctx, dev: true }, 'loud', openTimelineSchema, null, () => 'x');
+    const dev = guarded({ ...ctx, dev: true }, 'contentOpenTimeline', undefined, () => undefined);
     dev({ data: {}, sender: ownPage });
     dev({ data: { nope: 1 }, sender: ownPage });
     dev({ data: {}, sender: { id: 'other' } });
     expect(warn).toHaveBeenCalledTimes(2);
     expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([
-      '[backstory] ignored message: loud: bad payload',
-      '[backstory] ignored message: loud: foreign sender',
+      '[backstory] ignored message: contentOpenTimeline: bad payload',
+      '[backstory] ignored message: contentOpenTimeline: foreign sender',
     ]);
-    warnOnce('loud: bad payload', true);
+    warnOnce('contentOpenTimeline: bad payload', true);
     expect(warn).toHaveBeenCalledTimes(2);
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, deserializeMatcher, matchText, serializeMatcher } from '../../../../utils/core/matcher/index';
+import {
+  compileMatcher,
+  deserializeMatcher,
+  matchText,
+  serializeMatcher,
+} from '../../../../utils/core/matcher/index';
 import type { SnapshotAlias } from '../../../../utils/core/matcher/index';
 
 const ALIASES: SnapshotAlias[] = [

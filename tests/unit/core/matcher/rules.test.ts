@@ -6,7 +6,12 @@
  * form, as the content script receives it.
  */
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, deserializeMatcher, matchText, serializeMatcher } from '../../../../utils/core/matcher/index';
+import {
+  compileMatcher,
+  deserializeMatcher,
+  matchText,
+  serializeMatcher,
+} from '../../../../utils/core/matcher/index';
 import type { SnapshotAlias } from '../../../../utils/core/matcher/index';
 
 const alias = (

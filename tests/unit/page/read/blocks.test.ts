@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { collectBlocks, collectBlocksIn, findReadableRoot, type TextBlock } from '../../../../utils/page/read/blocks';
+import {
+  collectBlocks,
+  collectBlocksIn,
+  findReadableRoot,
+  type TextBlock,
+} from '../../../../utils/page/read/blocks';
 
 /** A fresh document per fixture, so tests never share DOM state. */
 function parse(bodyHtml: string): Document {
