@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { openBackstoryDB, writePack } from '../data/db';
-import { getMatcherSnapshot } from '../data/queries';
+import { getMatcherSnapshot } from '../utils/extension/matcher-snapshot';
 import { validatePack } from '../data/validate';
 import { compileMatcher, serializeMatcher, type SnapshotAlias } from '../utils/core/matcher/index';
 // @ts-expect-error plain JS helper shared with npm start

@@ -4,10 +4,9 @@
  * Results are plain data: components never see a database handle.
  */
 import { aliasKey } from './alias-key';
-import { endKey, relativeTo, startKey } from './dates';
+import { relativeTo, startKey } from './dates';
 import type { BackstoryDatabase } from './db';
 import type { EntityRecord, EventRecord, PackRecord, TopicRecord } from './records';
-import type { MatcherSnapshot, SnapshotAlias } from '../utils/core/matcher/types';
 
 /** An entity as the UI shows it, by name, for chips and links. */
 export interface EntityRef {
@@ -67,36 +66,6 @@ export async function entitiesOfMentions(
     const e = records[i];
     return e ? [{ ...ref(e), topics: e.topics, count: m.count, order: m.order }] : [];
   });
-}
-
-export async function getEntity(db: BackstoryDatabase, key: string): Promise<EntityRecord | undefined> {
-  return db.get('entities', key);
-}
-
-/** Entities (of enabled packs or not) that have `text` as name or alias, after folding. */
-export async function entitiesByAlias(db: BackstoryDatabase, text: string): Promise<EntityRecord[]> {
-  return db.getAllFromIndex('entities', 'aliasKeys', aliasKey(text));
-}
-
-export async function entitiesByTopic(db: BackstoryDatabase, topicKey: string): Promise<EntityRecord[]> {
-  return db.getAllFromIndex('entities', 'topics', topicKey);
-}
-
-/** The events of one entity in date order (oldest first). */
-export async function eventsOfEntity(db: BackstoryDatabase, entityKey: string): Promise<EventRecord[]> {
-  const tx = db.transaction(['eventLinks', 'events']);
-  const links = await tx
-    .objectStore('eventLinks')
-    .getAllKeys(IDBKeyRange.bound([entityKey], [entityKey, '\uffff']));
-  const events = tx.objectStore('events');
-  const records = await Promise.all(links.map(([, , eventKey]) => events.get(eventKey)));
-  await tx.done;
-  return records.filter((e): e is EventRecord => e !== undefined);
-}
-
-/** Events whose start lies between two days (inclusive), oldest first. */
-export async function eventsInRange(db: BackstoryDatabase, from: string, to: string): Promise<EventRecord[]> {
-  return db.getAllFromIndex('events', 'startKey', IDBKeyRange.bound(startKey(from), endKey(to)));
 }
 
 export async function relatedEntities(db: BackstoryDatabase, key: string): Promise<EntityRef[]> {
@@ -336,54 +305,4 @@ export async function listTopics(db: BackstoryDatabase): Promise<TopicSummary[]>
 
 export async function listPacks(db: BackstoryDatabase): Promise<PackRecord[]> {
   return db.getAll('packs');
-}
-
-export interface SnapshotOptions {
-  /** Topic keys the user turned off. */
-  disabledTopics?: readonly string[];
-  /** Alias texts (any case) the user asked never to highlight, per entity. */
-  ignoredTerms?: readonly { entityId: string; text: string }[];
-}
-
-/**
- * Every alias of the enabled packs and topics, as the matcher compiles it. An entity
- * counts when at least one of its topics is on. The key changes with the content.
- */
-export async function getMatcherSnapshot(
-  db: BackstoryDatabase,
-  { disabledTopics = [], ignoredTerms = [] }: SnapshotOptions = {},
-): Promise<MatcherSnapshot> {
-  const packs = (await db.getAll('packs')).filter((p) => p.enabled);
-  const off = new Set(disabledTopics);
-  const ignored = new Set(ignoredTerms.map((t) => `${t.entityId}\u0000${aliasKey(t.text)}`));
-  const aliases: SnapshotAlias[] = [];
-  for (const pack of packs.sort((a, b) => a.id.localeCompare(b.id))) {
-    const entities = await db.getAllFromIndex('entities', 'packId', pack.id);
-    for (const entity of entities) {
-      if (!entity.topics.some((t) => !off.has(t))) continue;
-      for (const alias of entity.aliases) {
-        if (ignored.has(`${entity.key}\u0000${aliasKey(alias.text)}`)) continue;
-        aliases.push({
-          text: alias.text,
-          entityId: entity.key,
-          caseSensitive: alias.caseSensitive,
-          ...(alias.context ? { context: alias.context } : {}),
-          ...(alias.notAfter ? { notAfter: alias.notAfter } : {}),
-          ...(alias.notBefore ? { notBefore: alias.notBefore } : {}),
-        });
-      }
-    }
-  }
-  const packPart = packs.map((p) => `${p.id}@${p.version}`).join(',');
-  return { key: `${packPart}|${hashString(JSON.stringify(aliases))}`, aliases };
-}
-
-/** FNV-1a, enough to tell two snapshots apart; not for security. */
-export function hashString(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
 }

@@ -9,11 +9,7 @@ import {
   type BackstoryDatabase,
   type WriteOutcome,
 } from '../../data/db';
-import { getMatcherSnapshot, hashString } from '../../data/queries';
 import { validatePack, type Problem } from '../../data/validate';
-import { MATCHER_FORMAT_VERSION, compileMatcher, serializeMatcher } from '../core/matcher/index';
-import { matcherStorage } from '../shared/matcher-store';
-import { disabledTopicsStorage, ignoredTermsStorage } from '../shared/settings';
 
 let dbPromise: Promise<BackstoryDatabase> | undefined;
 
@@ -49,39 +45,4 @@ export async function ensureBundledPack(db: BackstoryDatabase, bundled: unknown)
   const result = validatePack(bundled);
   if (!result.ok) throw new PackRejectedError(result.problems);
   return writePack(db, result.pack, 'bundled', { onlyIfNewer: true });
-}
-
-/**
- * Recompiles the matcher when what it is made from changed. The sources (every pack's id,
- * version, state and write time; the disabled topics; the ignored terms) are compared
- * first, so a service worker that wakes up often reads only the small packs store.
- */
-export async function refreshMatcher(db: BackstoryDatabase): Promise<'compiled' | 'current'> {
-  const [disabledTopics, ignoredTerms, stored, packs] = await Promise.all([
-    disabledTopicsStorage.getValue(),
-    ignoredTermsStorage.getValue(),
-    matcherStorage.getValue(),
-    db.getAll('packs'),
-  ]);
-  const source = hashString(
-    JSON.stringify([
-      MATCHER_FORMAT_VERSION,
-      packs.map((p) => [p.id, p.version, p.enabled, p.installedAt]),
-      [...disabledTopics].sort(),
-      ignoredTerms,
-    ]),
-  );
-  if (stored?.source === source) return 'current';
-  const snapshot = await getMatcherSnapshot(db, { disabledTopics, ignoredTerms });
-  if (stored?.key === snapshot.key) {
-    await matcherStorage.setValue({ ...stored, source });
-    return 'current';
-  }
-  await matcherStorage.setValue({
-    key: snapshot.key,
-    source,
-    data: serializeMatcher(compileMatcher(snapshot.aliases)),
-    aliasCount: snapshot.aliases.length,
-  });
-  return 'compiled';
 }

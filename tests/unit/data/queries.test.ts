@@ -3,164 +3,23 @@
  * test gets a fresh database (tests/setup.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { openBackstoryDB, setPackEnabled, writePack, type BackstoryDatabase } from '../../../data/db';
+import { openBackstoryDB } from '../../../data/db';
 import {
-  entitiesByAlias,
-  entitiesByTopic,
-  eventsInRange,
-  eventsOfEntity,
-  getEntity,
   getEntityCard,
-  getMatcherSnapshot,
   getTimeline,
-  hashString,
   listTopics,
   pickCardEvents,
   relatedEntities,
   searchEntities,
 } from '../../../data/queries';
-import type { PackInput } from '../../../data/schema';
-import { birdPack, MORE } from '../../fixtures/more-packs';
-import { smallPack, validPack } from '../../fixtures/packs';
-
-/** A database with the small pack (id `test-pack`) and the bird pack (id `more`). */
-async function seeded(...packs: PackInput[]): Promise<BackstoryDatabase> {
-  const db = await openBackstoryDB();
-  for (const p of packs.length > 0 ? packs : [smallPack(), birdPack()]) {
-    await writePack(db, validPack(p), 'bundled');
-  }
-  return db;
-}
+import { MORE } from '../../fixtures/more-packs';
+import { seeded } from '../../fixtures/store';
+import { smallPack } from '../../fixtures/packs';
 
 const T = (id: string) => `test-pack:${id}`;
 const B = (id: string) => `${MORE}:${id}`;
 const ids = (records: readonly { id: string }[]) => records.map((r) => r.id);
 const keys = (records: readonly { key: string }[]) => records.map((r) => r.key);
-
-describe('getEntity', () => {
-  it('returns the stored record by key, and undefined for an unknown key', async () => {
-    const db = await seeded();
-    const e = await getEntity(db, T('northwind'));
-    expect(e).toMatchObject({
-      id: 'northwind',
-      packId: 'test-pack',
-      name: 'Northwind Telecom',
-      kind: 'company',
-    });
-    expect(e?.topics).toEqual([T('networks'), T('trade')]);
-    expect(await getEntity(db, 'northwind')).toBeUndefined();
-    expect(await getEntity(db, T('nobody'))).toBeUndefined();
-  });
-});
-
-describe('entitiesByAlias', () => {
-  it('finds by name or alias, whatever the case', async () => {
-    const db = await seeded();
-    expect(ids(await entitiesByAlias(db, 'Northwind'))).toEqual(['northwind']);
-    expect(ids(await entitiesByAlias(db, 'NORTHWIND telecom'))).toEqual(['northwind']);
-    // A case-sensitive alias is still found by its folded key: the index serves lookups, not matching.
-    expect(ids(await entitiesByAlias(db, 'nwt'))).toEqual(['northwind']);
-    expect(ids(await entitiesByAlias(db, '  Office   of Trade Rules '))).toEqual(['trade-office']);
-  });
-
-  it('folds diacritics and typographic quotes both ways', async () => {
-    const db = await seeded();
-    expect(ids(await entitiesByAlias(db, 'zoe angstrom'))).toEqual(['zoe-angstrom']);
-    expect(ids(await entitiesByAlias(db, 'ZOË ÅNGSTRÖM'))).toEqual(['zoe-angstrom']);
-    expect(ids(await entitiesByAlias(db, "O'Brien Labs"))).toEqual(['obrien-labs']);
-    expect(ids(await entitiesByAlias(db, '"Brien" laboratories'))).toEqual(['obrien-labs']);
-  });
-
-  it('finds nothing for a part of an alias or an unknown text', async () => {
-    const db = await seeded();
-    expect(await entitiesByAlias(db, 'North')).toEqual([]);
-    expect(await entitiesByAlias(db, 'Nobody at all')).toEqual([]);
-  });
-
-  it('returns the entities of every pack that claims the alias, enabled or not', async () => {
-    const db = await seeded(smallPack(), smallPack({ id: 'copy', title: 'Copy' }));
-    await setPackEnabled(db, 'copy', false);
-    expect(keys(await entitiesByAlias(db, 'northwind')).sort()).toEqual(['copy:northwind', T('northwind')]);
-  });
-});
-
-describe('entitiesByTopic', () => {
-  it('lists the entities of one topic key', async () => {
-    const db = await seeded();
-    expect(ids(await entitiesByTopic(db, T('trade'))).sort()).toEqual([
-      'northwind',
-      'restricted-list',
-      'trade-office',
-    ]);
-    expect(ids(await entitiesByTopic(db, T('networks'))).sort()).toEqual(['ada-quill', 'northwind']);
-    expect(ids(await entitiesByTopic(db, B('birds'))).sort()).toEqual(['angstrom-institute', 'zoe-angstrom']);
-    // Topic ids are per pack: the bare id is not a key.
-    expect(await entitiesByTopic(db, 'trade')).toEqual([]);
-  });
-});
-
-describe('eventsOfEntity', () => {
-  it('gives an entity’s events oldest first, coarse dates before finer ones of the same start', async () => {
-    const db = await seeded();
-    expect(ids(await eventsOfEntity(db, T('northwind')))).toEqual([
-      'nw-founded', // 1990
-      'quill-arrest', // 2018-12-01
-      'nw-sales', // 2019 → starts 2019-01-01
-      'nw-listed', // 2019-05-16
-      'nw-licence', // 2019-05-20
-      'nw-rule', // 2020-08-17
-      'quill-release', // 2021-09-24
-      'nw-phone', // 2023-08
-      'nw-revoke', // 2024-05-07
-    ]);
-    // 2001, 2001-04, 2001-04-15: year, then month, then day.
-    expect(ids(await eventsOfEntity(db, B('zoe-angstrom')))).toEqual([
-      'count-1',
-      'count-2',
-      'lab-opens',
-      'institute',
-    ]);
-  });
-
-  it('does not leak the events of an entity whose key extends this one', async () => {
-    const db = await seeded();
-    expect(ids(await eventsOfEntity(db, B('angstrom')))).toEqual([
-      'quay-built',
-      'quay-renamed',
-      'quay-dredged',
-    ]);
-    expect(ids(await eventsOfEntity(db, B('angstrom-institute')))).toEqual(['institute']);
-  });
-
-  it('is empty for an entity without events or an unknown key', async () => {
-    const db = await seeded();
-    expect(await eventsOfEntity(db, B('kestrel'))).toEqual([]);
-    expect(await eventsOfEntity(db, 'nope:nothing')).toEqual([]);
-  });
-});
-
-describe('eventsInRange', () => {
-  it('returns events that start between two days, inclusive, oldest first', async () => {
-    const db = await seeded();
-    expect(ids(await eventsInRange(db, '2019-05-16', '2019-05-20'))).toEqual(['nw-listed', 'nw-licence']);
-    expect(ids(await eventsInRange(db, '2019-05-17', '2019-05-19'))).toEqual([]);
-  });
-
-  it('widens coarse bounds to the whole month or year', async () => {
-    const db = await seeded();
-    expect(ids(await eventsInRange(db, '2019-05', '2019-05'))).toEqual(['nw-listed', 'nw-licence']);
-    expect(ids(await eventsInRange(db, '2019', '2019'))).toEqual(['nw-sales', 'nw-listed', 'nw-licence']);
-    expect(ids(await eventsInRange(db, '2001', '2001'))).toEqual([
-      'count-1',
-      'otr-created',
-      'count-2',
-      'lab-opens',
-    ]);
-    // 1999-12-31 lies in the range ending "1999", 2020-03 in the one starting "2020".
-    expect(ids(await eventsInRange(db, '1999', '1999'))).toEqual(['quay-renamed']);
-    expect(ids(await eventsInRange(db, '2020', '2020-12-31'))).toEqual(['quay-dredged', 'nw-rule']);
-  });
-});
 
 describe('relatedEntities', () => {
   it('resolves related keys to names and kinds, in the pack’s order', async () => {
@@ -477,104 +336,5 @@ describe('listTopics', () => {
     pack.topics.push({ id: 'unused', label: 'Unused', description: 'No entity here.' });
     const db = await seeded(pack);
     expect((await listTopics(db)).find((t) => t.id === 'unused')?.entityCount).toBe(0);
-  });
-});
-
-describe('getMatcherSnapshot', () => {
-  const entityIds = (s: { aliases: { entityId: string }[] }) =>
-    [...new Set(s.aliases.map((a) => a.entityId))].sort();
-
-  it('has every alias of every enabled pack, with case rules and context', async () => {
-    const db = await seeded(smallPack());
-    const snapshot = await getMatcherSnapshot(db);
-    expect(snapshot.aliases).toHaveLength(10);
-    expect(snapshot.aliases).toContainEqual({ text: 'NWT', entityId: T('northwind'), caseSensitive: true });
-    expect(snapshot.aliases).toContainEqual({
-      text: 'Northwind',
-      entityId: T('northwind'),
-      caseSensitive: false,
-    });
-    expect(snapshot.aliases).toContainEqual({
-      text: 'blacklist',
-      entityId: T('restricted-list'),
-      caseSensitive: false,
-      context: ['Trade Rules', 'export'],
-    });
-  });
-
-  it('drops entities whose topics are all disabled, keeps those with one topic on', async () => {
-    const db = await seeded(smallPack());
-    const noTrade = await getMatcherSnapshot(db, { disabledTopics: [T('trade')] });
-    // Northwind is in networks too; the office and the list are trade only.
-    expect(entityIds(noTrade)).toEqual([T('ada-quill'), T('northwind')]);
-    expect(await getMatcherSnapshot(db, { disabledTopics: [T('trade'), T('networks')] })).toMatchObject({
-      aliases: [],
-    });
-    // A bare topic id or another pack's key turns nothing off.
-    expect((await getMatcherSnapshot(db, { disabledTopics: ['trade', 'other:trade'] })).aliases).toHaveLength(
-      10,
-    );
-  });
-
-  it('leaves out ignored terms for that entity only, whatever their case', async () => {
-    const db = await seeded(smallPack(), smallPack({ id: 'copy', title: 'Copy' }));
-    const snapshot = await getMatcherSnapshot(db, {
-      ignoredTerms: [{ entityId: T('northwind'), text: 'NORTHWIND' }],
-    });
-    const texts = (id: string) => snapshot.aliases.filter((a) => a.entityId === id).map((a) => a.text);
-    expect(texts(T('northwind'))).toEqual(['Northwind Telecom', 'NWT']);
-    expect(texts('copy:northwind')).toEqual(['Northwind Telecom', 'Northwind', 'NWT']);
-  });
-
-  it('leaves out disabled packs', async () => {
-    const db = await seeded();
-    await setPackEnabled(db, MORE, false);
-    const snapshot = await getMatcherSnapshot(db);
-    expect(snapshot.aliases.every((a) => a.entityId.startsWith('test-pack:'))).toBe(true);
-    expect(snapshot.key.startsWith('test-pack@1.0.0|')).toBe(true);
-    await setPackEnabled(db, 'test-pack', false);
-    expect((await getMatcherSnapshot(db)).aliases).toEqual([]);
-  });
-
-  it('keeps its key while the content is the same and changes it when the content changes', async () => {
-    const db = await seeded();
-    const base = await getMatcherSnapshot(db);
-    expect(base.key).toMatch(/^more@2\.0\.0,test-pack@1\.0\.0\|[0-9a-f]{8}$/);
-    expect((await getMatcherSnapshot(db)).key).toBe(base.key);
-    // Writing the same pack again (a reinstall) changes nothing.
-    await writePack(db, validPack(smallPack()), 'bundled');
-    expect((await getMatcherSnapshot(db)).key).toBe(base.key);
-    // Settings that change the aliases change the key.
-    const noTrade = await getMatcherSnapshot(db, { disabledTopics: [T('trade')] });
-    const ignored = await getMatcherSnapshot(db, {
-      ignoredTerms: [{ entityId: T('northwind'), text: 'nwt' }],
-    });
-    expect(new Set([base.key, noTrade.key, ignored.key]).size).toBe(3);
-    // Ignoring a term nobody has changes nothing.
-    expect(
-      (await getMatcherSnapshot(db, { ignoredTerms: [{ entityId: T('northwind'), text: 'zzz' }] })).key,
-    ).toBe(base.key);
-    // New alias content under the same version changes the hash part.
-    const edited = smallPack();
-    edited.entities[0]!.aliases.push('Northwind Group');
-    await writePack(db, validPack(edited), 'imported');
-    const after = await getMatcherSnapshot(db);
-    expect(after.key).not.toBe(base.key);
-    expect(after.key.split('|')[0]).toBe(base.key.split('|')[0]);
-  });
-});
-
-describe('hashString', () => {
-  it('is 32-bit FNV-1a as eight hex digits', () => {
-    expect(hashString('')).toBe('811c9dc5');
-    expect(hashString('a')).toBe('e40c292c');
-    expect(hashString('foobar')).toBe('bf9cf968');
-  });
-
-  it('is stable and tells near strings apart', () => {
-    expect(hashString('Northwind')).toBe(hashString('Northwind'));
-    expect(hashString('Northwind')).not.toBe(hashString('northwind'));
-    expect(hashString('ab')).not.toBe(hashString('ba'));
-    expect(hashString('é')).toMatch(/^[0-9a-f]{8}$/);
   });
 });

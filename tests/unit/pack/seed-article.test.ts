@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openBackstoryDB } from '../../../data/db';
-import { getMatcherSnapshot } from '../../../data/queries';
+import { getMatcherSnapshot } from '../../../utils/extension/matcher-snapshot';
 import { ensureBundledPack } from '../../../utils/extension/store';
 import {
   compileMatcher,
