@@ -3,6 +3,7 @@ import { t, tCount } from '../utils/shared/i18n';
 import { EntityChip } from './EntityChip';
 import { kindKey } from './EntityView';
 import { EventRow } from './EventRow';
+import { IconButton } from './IconButton';
 import { KnowledgeNote } from './KnowledgeNote';
 
 export type CardState = { status: 'loading' } | { status: 'error' } | { status: 'ready'; card: EntityCard };
@@ -42,22 +43,6 @@ export function shortSummary(text: string, max = 280): string {
   }
   out = out.trim();
   return out.length > max + 80 ? `${out.slice(0, max).replace(/\s+\S*$/, '')}…` : out;
-}
-
-/** A small button whose accessible name and tooltip are its label. */
-function IconButton(props: { label: string; glyph: string; onClick: () => void; pressed?: boolean }) {
-  return (
-    <button
-      type="button"
-      class="bs-icon"
-      onClick={props.onClick}
-      aria-label={props.label}
-      title={props.label}
-      {...(props.pressed !== undefined ? { 'aria-pressed': props.pressed } : {})}
-    >
-      {props.glyph}
-    </button>
-  );
 }
 
 /**

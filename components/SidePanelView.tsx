@@ -4,6 +4,7 @@ import { EntityView, type EntityViewData } from './EntityView';
 import type { PanelView } from './navigation';
 import { PageEntities, type PageState } from './PageEntities';
 import { SearchView } from './SearchView';
+import { IconButton } from './IconButton';
 
 export interface SidePanelViewProps {
   view: PanelView;
@@ -27,24 +28,13 @@ export function SidePanelView(props: SidePanelViewProps) {
   return (
     <div class="bs-panel">
       <nav class="bs-panel-nav" aria-label={t('extName')}>
-        <button
-          type="button"
-          class="bs-icon-button"
-          onClick={props.onBack}
-          disabled={!props.canBack}
-          aria-label={t('panelBack')}
-        >
-          ←
-        </button>
-        <button
-          type="button"
-          class="bs-icon-button"
+        <IconButton label={t('panelBack')} glyph="←" onClick={props.onBack} disabled={!props.canBack} />
+        <IconButton
+          label={t('panelForward')}
+          glyph="→"
           onClick={props.onForward}
           disabled={!props.canForward}
-          aria-label={t('panelForward')}
-        >
-          →
-        </button>
+        />
         <button type="button" class="bs-tab" aria-pressed={view.kind === 'page'} onClick={props.onShowPage}>
           {t('panelOnThisPage')}
         </button>

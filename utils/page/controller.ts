@@ -19,8 +19,7 @@ import {
   enabledStorage,
   ignoredTermsStorage,
   isSiteDisabled,
-  type Appearance,
-  type Density,
+  type PageSettings,
 } from '../shared/settings';
 import { browser } from 'wxt/browser';
 import { importCardUi, LazyCard } from './lazy-card';
@@ -29,12 +28,7 @@ import { HoverTracker } from './hover';
 import { MutationBatcher } from './mutations';
 import { PageScan, type Mention } from './scan';
 
-interface Settings {
-  enabled: boolean;
-  disabledSites: string[];
-  density: Density;
-  appearance: Appearance;
-}
+type Settings = PageSettings;
 
 export class ContentController {
   readonly highlighter: Highlighter;

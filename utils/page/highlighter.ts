@@ -11,10 +11,10 @@ export function highlightName(appearance: Pick<Appearance, 'style' | 'palette'>)
   return appearance.style === 'none' ? undefined : `backstory-${appearance.style}-${appearance.palette}`;
 }
 
+/** What Backstory uses of `CSS.highlights`: set and delete by name, never iteration. */
 interface HighlightRegistryLike {
   set(name: string, highlight: unknown): unknown;
   delete(name: string): boolean;
-  keys(): IterableIterator<string>;
 }
 
 /** `CSS.highlights` and the `Highlight` constructor, or undefined where unsupported. */
@@ -32,12 +32,18 @@ export function highlightApi(win: Window = window):
   return { registry: css.highlights, Highlight };
 }
 
-/** Owns Backstory's entries in the page's highlight registry. */
+/**
+ * Owns Backstory's entries in the page's highlight registry. It keeps its own record of
+ * the names it registered and of the current range, and never reads the page's registry
+ * or a Highlight back: in Firefox a content script sees page objects through Xray
+ * wrappers, and spreading or iterating them throws.
+ */
 export class Highlighter {
   private readonly api: ReturnType<typeof highlightApi>;
-  private mentions?: Set<AbstractRange>;
-  private current?: Set<AbstractRange>;
+  /** Names this highlighter set in the registry, and not deleted since. */
+  private readonly registered = new Set<string>();
   private name?: string | undefined;
+  private current?: AbstractRange | undefined;
 
   constructor(win: Window = window) {
     this.api = highlightApi(win);
@@ -51,54 +57,43 @@ export class Highlighter {
   show(ranges: Iterable<AbstractRange>, appearance: Pick<Appearance, 'style' | 'palette'>): void {
     if (!this.api) return;
     const name = highlightName(appearance);
-    if (this.name && this.name !== name) this.api.registry.delete(this.name);
+    if (this.name && this.name !== name) this.unregister(this.name);
     this.name = name;
-    if (!name) {
-      this.mentions = undefined;
-      return;
-    }
-    const highlight = new this.api.Highlight(...ranges);
-    this.mentions = highlight;
-    this.api.registry.set(name, highlight);
-  }
-
-  /** Adds ranges to the marked set (incremental scans). */
-  add(ranges: Iterable<AbstractRange>): void {
-    if (!this.mentions) return;
-    for (const r of ranges) this.mentions.add(r);
-  }
-
-  /** Removes ranges (nodes that left the page). */
-  remove(ranges: Iterable<AbstractRange>): void {
-    if (!this.mentions) return;
-    for (const r of ranges) this.mentions.delete(r);
+    if (name) this.register(name, new this.api.Highlight(...ranges));
   }
 
   /** Marks one range as the current mention (keyboard, reveal), above the others. */
   setCurrent(range: AbstractRange | undefined): void {
     if (!this.api) return;
+    this.current = range;
     if (!range) {
-      this.api.registry.delete(CURRENT_HIGHLIGHT);
-      this.current = undefined;
+      this.unregister(CURRENT_HIGHLIGHT);
       return;
     }
     const highlight = new this.api.Highlight(range);
     highlight.priority = 1;
-    this.current = highlight;
-    this.api.registry.set(CURRENT_HIGHLIGHT, highlight);
+    this.register(CURRENT_HIGHLIGHT, highlight);
   }
 
   get currentRange(): AbstractRange | undefined {
-    return this.current ? [...this.current][0] : undefined;
+    return this.current;
   }
 
-  /** Removes every entry Backstory made. */
+  /** Removes every entry Backstory made, and only those. */
   clear(): void {
-    if (!this.api) return;
-    for (const name of [...this.api.registry.keys()])
-      if (name.startsWith('backstory')) this.api.registry.delete(name);
-    this.mentions = undefined;
+    for (const name of this.registered) this.api?.registry.delete(name);
+    this.registered.clear();
     this.current = undefined;
     this.name = undefined;
+  }
+
+  private register(name: string, highlight: unknown): void {
+    this.api!.registry.set(name, highlight);
+    this.registered.add(name);
+  }
+
+  private unregister(name: string): void {
+    this.api?.registry.delete(name);
+    this.registered.delete(name);
   }
 }

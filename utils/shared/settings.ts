@@ -21,6 +21,14 @@ export interface Appearance {
   dwellMs: number;
 }
 
+/** What a content script needs of the settings to mark a page. */
+export interface PageSettings {
+  enabled: boolean;
+  disabledSites: string[];
+  density: Density;
+  appearance: Appearance;
+}
+
 export const DEFAULT_APPEARANCE: Appearance = {
   style: 'underline',
   palette: 'amber',

@@ -20,7 +20,10 @@ import {
   type SnapshotAlias,
 } from '../../../utils/core/matcher/index';
 import { loadQuietly } from '../../fixtures/quiet-dom';
-import { collectBlocks, toRange, type CollectOptions } from '../../../utils/page/read';
+import { iterateBlocks, toRange, type CollectOptions } from '../../../utils/page/read';
+
+/** Every block of `root`, as the content script's slices pull them. */
+const collectBlocks = (...args: Parameters<typeof iterateBlocks>) => [...iterateBlocks(...args)];
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const seedPath = path.resolve(repoRoot, '..', 'shared', 'corpus', 'seed-article-rfa-2019-07-03.html');

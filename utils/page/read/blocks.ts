@@ -371,20 +371,10 @@ function defaultMode(root: Element): ChromeMode {
 }
 
 /**
- * Collects the text blocks under `root`, in document order.
- *
- * Given a Document, scans only `findReadableRoot(doc)`. Given an Element, scans exactly that
- * element. Blocks are split at block-level elements, `<br>`, headings and skipped elements
- * (a `<code>` or `<button>` between two words must not glue them into one mention), and
- * never at inline markup. Text nodes are never modified or normalised.
- *
- * Iterative (TreeWalker), so 10,000 levels of nesting are fine.
+ * The text blocks of `root` (a document: its readable root), one at a time, in document
+ * order; the content script spreads them over slices. Iterative (TreeWalker), so 10,000
+ * levels of nesting are fine.
  */
-export function collectBlocks(root: Element | Document, options: CollectOptions = {}): TextBlock[] {
-  return [...iterateBlocks(root, options)];
-}
-
-/** Like `collectBlocks`, one block at a time (the content script spreads it over slices). */
 export function* iterateBlocks(
   root: Element | Document,
   options: CollectOptions = {},
@@ -406,7 +396,7 @@ export function* iterateBlocks(
  * added inside a paragraph is matched together with the rest of that paragraph. Nodes
  * outside `readableRoot`, inside skipped or editable regions, or detached are ignored.
  * Containers nested in other containers are scanned once. Section numbers continue those
- * of `collectBlocks(readableRoot)`: headings before each container are counted.
+ * of `iterateBlocks(readableRoot)`: headings before each container are counted.
  *
  * @param nodes added or changed nodes (Text or Element), in any order
  * @param readableRoot the element that was scanned (usually `findReadableRoot(document)`)
@@ -451,7 +441,7 @@ export function collectBlocksIn(
   return out;
 }
 
-/** Headings under `root` that `collectBlocks` would count (not in skipped subtrees). */
+/** Headings under `root` that `iterateBlocks` would count (not in skipped subtrees). */
 function visibleHeadings(root: Element, mode: ChromeMode, skipSelector: string | undefined): Element[] {
   return findAll(root, 'h1, h2, h3, h4, h5, h6').filter(
     (h) => !hasSkippedAncestor(h, root, mode, skipSelector),

@@ -3,7 +3,6 @@
  * hit-testing, publication date.
  */
 export {
-  collectBlocks,
   iterateBlocks,
   collectBlocksIn,
   findReadableRoot,

@@ -285,8 +285,8 @@ export function rangeContainsPoint(
   return false;
 }
 
-/** How many mentions to mark. Same literals as the `Density` setting. */
-export type Density = 'all' | 'first-per-entity' | 'first-per-section';
+import type { Density } from '../../shared/settings';
+export type { Density };
 
 /** What `applyDensity` needs to know about a mention. */
 export interface DensityInput {

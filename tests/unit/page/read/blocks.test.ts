@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  collectBlocks,
   collectBlocksIn,
+  iterateBlocks,
   findReadableRoot,
   type TextBlock,
 } from '../../../../utils/page/read/blocks';
+
+/** Every block of `root`, as the content script's slices pull them. */
+const collectBlocks = (...args: Parameters<typeof iterateBlocks>) => [...iterateBlocks(...args)];
 
 /** A fresh document per fixture, so tests never share DOM state. */
 function parse(bodyHtml: string): Document {

@@ -8,7 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { detectPublicationDate } from '../../../../utils/page/read/article-date';
 import { loadQuietly } from '../../../fixtures/quiet-dom';
-import { collectBlocks, findReadableRoot } from '../../../../utils/page/read/blocks';
+import { findReadableRoot, iterateBlocks } from '../../../../utils/page/read/blocks';
+
+/** Every block of `root`, as the content script's slices pull them. */
+const collectBlocks = (...args: Parameters<typeof iterateBlocks>) => [...iterateBlocks(...args)];
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
 const corpusDir = path.resolve(repoRoot, '..', 'shared', 'corpus');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectBlocks, iterateBlocks } from '../../../../utils/page/read';
+import { iterateBlocks } from '../../../../utils/page/read';
 import { runSliced } from '../../../../utils/page/slices';
 
 function page(paragraphs: number): Element {
@@ -11,16 +11,13 @@ function page(paragraphs: number): Element {
 }
 
 describe('iterateBlocks', () => {
-  it('yields exactly what collectBlocks returns, lazily', () => {
+  it('yields blocks lazily, one pull at a time', () => {
     const root = page(20);
-    const eager = collectBlocks(root);
     const it = iterateBlocks(root);
     const first = it.next();
     expect(first.done).toBe(false);
-    const lazy = [first.value!, ...it];
-    expect(lazy.map((b) => [b.text, b.section, b.starts])).toEqual(
-      eager.map((b) => [b.text, b.section, b.starts]),
-    );
+    expect(first.value!.text).toBe('Part 0');
+    expect([first.value!, ...it]).toHaveLength(40);
   });
 
   it('honours maxBlocks', () => {

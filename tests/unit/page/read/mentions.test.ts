@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { collectBlocks, type TextBlock } from '../../../../utils/page/read/blocks';
+import { iterateBlocks, type TextBlock } from '../../../../utils/page/read/blocks';
 import {
   applyDensity,
   caretAt,
@@ -8,6 +8,9 @@ import {
   toRange,
   type DensityInput,
 } from '../../../../utils/page/read/mentions';
+
+/** Every block of `root`, as the content script's slices pull them. */
+const collectBlocks = (...args: Parameters<typeof iterateBlocks>) => [...iterateBlocks(...args)];
 
 /**
  * Fixtures live in the global test document: happy-dom collapses Ranges over nodes of
