@@ -4,6 +4,7 @@
 export type { MatcherSnapshot, SnapshotAlias, TextMatch } from './types';
 export type { NormalizedText } from './normalize';
 export { normalizeAlias, normalizeForMatch } from './normalize';
-export type { AliasVeto, CompiledMatcher } from './compile';
-export { MATCHER_FORMAT_VERSION, compileMatcher, deserializeMatcher, serializeMatcher } from './compile';
+export type { AliasVeto, CompiledMatcher } from './tables';
+export { compileMatcher } from './compile';
+export { MATCHER_FORMAT_VERSION, deserializeMatcher, serializeMatcher } from './codec';
 export { matchText } from './match';

@@ -4,7 +4,7 @@
  * (word starts and punctuation), then a resolution of overlaps. No per-character
  * allocation, no regex, no string slicing: the cost grows with the text, not the aliases.
  */
-import type { AliasVeto, CompiledMatcher } from './compile';
+import type { AliasVeto, CompiledMatcher } from './tables';
 import { CONT as CONT_FLAG, WORD as WORD_FLAG, createBuffers, normalizeInto } from './normalize';
 import type { TextMatch } from './types';
 
