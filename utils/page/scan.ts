@@ -2,8 +2,8 @@
  * One page's mentions: find them (blocks → matcher), choose which to mark (density),
  * keep them in step with DOM changes. Knows the DOM and the matcher, not storage.
  */
-import type { CompiledMatcher } from '../core/matcher/index';
-import { matchText } from '../core/matcher/index';
+import type { CompiledMatcher } from '../core/matcher';
+import { matchText } from '../core/matcher';
 import {
   applyDensity,
   iterateBlocks,

@@ -120,3 +120,32 @@ describe('Highlighter', () => {
     expect(new Highlighter({ Highlight: FakeHighlight } as unknown as Window).supported).toBe(false);
   });
 });
+
+describe('Highlighter in a real engine (the page’s own CSS.highlights)', () => {
+  it('registers real ranges, marks the current one above them, and clears only its own', () => {
+    document.body.innerHTML = '<p>Huawei and ZTE and NATO</p>';
+    const text = document.querySelector('p')!.firstChild!;
+    const at = (from: number, to: number) => {
+      const r = document.createRange();
+      r.setStart(text, from);
+      r.setEnd(text, to);
+      return r;
+    };
+    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+    const pageOwn = new (window as unknown as { Highlight: new () => Set<Range> }).Highlight();
+    registry.set('page-own', pageOwn);
+    const h = new Highlighter(window);
+    expect(h.supported).toBe(true);
+    h.show([at(0, 6), at(11, 14)], underline);
+    expect([...registry.get('backstory-underline-amber')!].map((r) => r.toString())).toEqual([
+      'Huawei',
+      'ZTE',
+    ]);
+    h.setCurrent(at(19, 23));
+    expect(registry.get(CURRENT_HIGHLIGHT)!.size).toBe(1);
+    expect(h.currentRange!.toString()).toBe('NATO');
+    h.clear();
+    expect([...registry.keys()]).toEqual(['page-own']);
+    registry.delete('page-own');
+  });
+});

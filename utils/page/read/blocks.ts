@@ -201,11 +201,9 @@ function isNavChrome(el: Element): boolean {
 }
 
 /**
- * Descendants of `root` matching `selector`, in document order; invalid selectors match
- * nothing. Native `querySelectorAll` first: a TreeWalker calling `matches()` per element is
- * many times slower in a browser (100 ms and more on a 100,000-word page, where this runs
- * several times per scan). Some DOM implementations (happy-dom, used in tests) recurse in
- * `querySelectorAll` and overflow the stack on very deep pages; then the walker takes over.
+ * Descendants of `root` matching `selector`, in document order; an invalid selector (a
+ * user's skip rule) matches nothing. Native `querySelectorAll`: a TreeWalker calling
+ * `matches()` per element is many times slower in a browser.
  */
 export function findAll(root: Element, selector: string, firstOnly = false): Element[] {
   try {
@@ -215,22 +213,8 @@ export function findAll(root: Element, selector: string, firstOnly = false): Ele
     }
     return Array.from(root.querySelectorAll(selector));
   } catch {
-    // An invalid selector or a recursion limit: the walker below answers both.
+    return [];
   }
-  return walkAll(root, selector, firstOnly);
-}
-
-/** `findAll` by TreeWalker: iterative, so any depth works. */
-function walkAll(root: Element, selector: string, firstOnly: boolean): Element[] {
-  const out: Element[] = [];
-  const walker = root.ownerDocument.createTreeWalker(root, 0x1 /* SHOW_ELEMENT */);
-  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-    if (safeMatches(node as Element, selector)) {
-      out.push(node as Element);
-      if (firstOnly) break;
-    }
-  }
-  return out;
 }
 
 /** Whether an element is site chrome that only counts as such when scanning the whole page. */
