@@ -2,7 +2,8 @@
  * Finds when the article being read was published, so a timeline can show what was known
  * then and what came after. Read-only: only looks at meta tags, JSON-LD, `<time>` and the URL.
  */
-import { findAll, findReadableRoot } from './blocks';
+import { findReadableRoot } from './readable-root';
+import { findAll } from './skip-rules';
 
 /** Where the date came from, most reliable first. */
 export type DateSource = 'meta' | 'json-ld' | 'time' | 'url';

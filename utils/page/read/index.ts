@@ -2,14 +2,9 @@
  * The content script's read-only view of the page: text blocks, mention ranges and
  * hit-testing, publication date.
  */
-export {
-  iterateBlocks,
-  collectBlocksIn,
-  findReadableRoot,
-  type ChromeMode,
-  type CollectOptions,
-  type TextBlock,
-} from './blocks';
+export { iterateBlocks, type ChromeMode, type CollectOptions, type TextBlock } from './blocks';
+export { findReadableRoot } from './readable-root';
+export { collectBlocksIn } from './rescan';
 export {
   applyDensity,
   caretAt,

@@ -4,7 +4,7 @@ import {
   iterateBlocks,
   findReadableRoot,
   type TextBlock,
-} from '../../../../utils/page/read/blocks';
+} from '../../../../utils/page/read';
 
 /** Every block of `root`, as the content script's slices pull them. */
 const collectBlocks = (...args: Parameters<typeof iterateBlocks>) => [...iterateBlocks(...args)];

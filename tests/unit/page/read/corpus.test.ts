@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { detectPublicationDate } from '../../../../utils/page/read/article-date';
 import { loadQuietly } from '../../../fixtures/quiet-dom';
-import { findReadableRoot, iterateBlocks } from '../../../../utils/page/read/blocks';
+import { findReadableRoot, iterateBlocks } from '../../../../utils/page/read';
 
 /** Every block of `root`, as the content script's slices pull them. */
 const collectBlocks = (...args: Parameters<typeof iterateBlocks>) => [...iterateBlocks(...args)];
