@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PALETTE_SWATCHES } from '../../components/OptionsView';
+import { PALETTE_SWATCHES } from '../../components/options/HighlightingSection';
 import { PALETTES } from '../../utils/shared/settings';
 
 type Rgba = [number, number, number, number];
