@@ -5,27 +5,22 @@
  * extension update or reload tears it down cleanly.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { deserializeMatcher, type CompiledMatcher } from '../core/matcher/index';
+import { deserializeMatcher, type CompiledMatcher } from '../core/matcher';
 import { matcherStorage } from '../shared/matcher-store';
 import { toBackground, toTab } from '../shared/messaging';
 import type { PageReport } from '../shared/protocol';
-import { caretAt, detectPublicationDate, findReadableRoot, rangeContainsPoint, toRange } from './read';
-import type { EntityCard } from '../../data/queries';
 import {
   appearanceStorage,
   densityStorage,
   disabledSitesStorage,
-  disabledTopicsStorage,
   enabledStorage,
-  ignoredTermsStorage,
   isSiteDisabled,
   type PageSettings,
 } from '../shared/settings';
-import { browser } from 'wxt/browser';
-import { importCardUi, LazyCard } from './lazy-card';
 import { Highlighter } from './highlighter';
-import { HoverTracker } from './hover';
 import { MutationBatcher } from './mutations';
+import { PageCard } from './page-card';
+import { detectPublicationDate, findReadableRoot, toRange } from './read';
 import { PageScan, type Mention } from './scan';
 
 type Settings = PageSettings;
@@ -43,10 +38,7 @@ export class ContentController {
   private mutations: MutationBatcher | undefined;
   private cursor = -1;
   private lastReport = '';
-  private readonly cards = new Map<string, Promise<EntityCard | null>>();
-  private card: LazyCard | undefined;
-  private hover: HoverTracker<Mention> | undefined;
-  private openMention: Mention | undefined;
+  private card: PageCard | undefined;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -84,7 +76,14 @@ export class ContentController {
       this.mutations?.stop();
       this.highlighter.clear();
     });
-    this.wireCard();
+    this.card = new PageCard(this.ctx, {
+      doc: this.doc,
+      win: this.win,
+      site: () => this.site,
+      scan: () => this.scan,
+      articleDate: () => this.publishedAt,
+      dwellMs: () => this.settings?.appearance.dwellMs ?? 400,
+    });
     // A page restored from the back/forward cache: the background dropped its report when
     // the tab navigated away, so say it again.
     this.ctx.addEventListener(this.win, 'pageshow', (event: PageTransitionEvent) => {
@@ -96,8 +95,7 @@ export class ContentController {
       // An SPA navigation swaps the article: start over once the new content settles.
       this.publishedAt = undefined;
       this.dateChecked = false;
-      this.cards.clear();
-      this.card?.close();
+      this.card?.reset();
       this.ctx.setTimeout(() => void this.rescan(), 300);
     });
 
@@ -274,120 +272,8 @@ export class ContentController {
     const target = marked[this.cursor]!;
     // An instant scroll: the card closes when its mention is out of view.
     this.focusMention(target, false, true);
-    this.openCard(target, true);
+    this.card?.open(target, true);
     return target;
-  }
-
-  /** Card data, fetched once per entity per page from the background. */
-  private loadCard(entityId: string): Promise<EntityCard | null> {
-    let pending = this.cards.get(entityId);
-    if (!pending) {
-      pending = toBackground
-        .sendMessage('contentGetEntityCard', {
-          entityId,
-          ...(this.publishedAt ? { articleDate: this.publishedAt } : {}),
-        })
-        .catch(() => null);
-      // A failed answer is not cached: the next hover asks again.
-      void pending.then((card) => {
-        if (!card) this.cards.delete(entityId);
-      });
-      this.cards.set(entityId, pending);
-    }
-    return pending;
-  }
-
-  private openCard(mention: Mention, focus: boolean): void {
-    if (!this.card || !mention.range) return;
-    this.openMention = mention;
-    void this.card.open(
-      {
-        entityId: mention.entityId,
-        range: mention.range,
-        context: mention.block.element,
-        term: mention.range.toString(),
-      },
-      { focus },
-    );
-  }
-
-  /** The marked mention under a viewport point: caret, per-node table, then the range's rects. */
-  private hitTest(x: number, y: number): Mention | undefined {
-    const scan = this.scan;
-    if (!scan || scan.marked.length === 0) return undefined;
-    const caret = caretAt(x, y, this.doc);
-    if (!caret) return undefined;
-    for (const id of scan.index.candidates(caret.node, caret.offset)) {
-      const mention = scan.mention(id);
-      if (mention?.range && rangeContainsPoint(mention.range, x, y)) return mention;
-    }
-    return undefined;
-  }
-
-  private wireCard(): void {
-    const addToList = async <T>(
-      item: { getValue(): Promise<T[]>; setValue(v: T[]): Promise<void> },
-      value: T,
-    ) => item.setValue([...(await item.getValue()), value]);
-    this.card = new LazyCard(
-      this.ctx,
-      {
-        load: (id) => this.loadCard(id),
-        openTimeline: (entityId) =>
-          void toBackground.sendMessage('contentOpenTimeline', { entityId }).catch(() => undefined),
-        ignoreTerm: (entityId, text) => void addToList(ignoredTermsStorage, { entityId, text }),
-        hideTopic: (topic) => void addToList(disabledTopicsStorage, topic),
-        siteOff: () => void addToList(disabledSitesStorage, this.site),
-        pointer: (inside) => (inside ? this.hover?.cardEnter() : this.hover?.cardLeave()),
-        closed: () => {
-          this.openMention = undefined;
-          this.hover?.reset();
-        },
-      },
-      () => importCardUi(browser.runtime.getURL('/card-ui.js')),
-    );
-    this.hover = new HoverTracker<Mention>({
-      dwellMs: () => this.settings?.appearance.dwellMs ?? 400,
-      graceMs: 300,
-      setTimeout: (fn, ms) => this.ctx.setTimeout(fn, ms),
-      clearTimeout: (id) => clearTimeout(id),
-      hitTest: (x, y) => this.hitTest(x, y),
-      prefetch: (m) => {
-        void this.loadCard(m.entityId);
-        this.card?.prefetch();
-      },
-      open: (m) => this.openCard(m, false),
-      close: () => this.card?.close(),
-      openFor: () => this.openMention,
-      isPinned: () => this.card?.isPinned ?? false,
-    });
-    let frame = 0;
-    let point: { x: number; y: number } | undefined;
-    this.ctx.addEventListener(
-      this.win,
-      'pointermove',
-      (e: PointerEvent) => {
-        if (e.pointerType === 'touch') return;
-        point = { x: e.clientX, y: e.clientY };
-        // One hit-test per frame at most, never per event.
-        frame ||= this.ctx.requestAnimationFrame(() => {
-          frame = 0;
-          if (point) this.hover?.pointerMove(point.x, point.y);
-        });
-      },
-      { passive: true },
-    );
-    this.ctx.addEventListener(this.doc.documentElement, 'mouseleave', () => this.hover?.pointerLeave(), {
-      passive: true,
-    });
-    this.ctx.addEventListener(
-      this.win,
-      'keydown',
-      (e: KeyboardEvent) => {
-        if (e.key === 'Escape' && this.openMention) this.card?.close();
-      },
-      { capture: true },
-    );
   }
 
   private focusMention(mention: Mention, flash: boolean, instant = false): void {
