@@ -17,7 +17,7 @@ export default defineConfig({
     artifactTemplate: 'backstory-{{version}}-{{browser}}.zip',
     sourcesTemplate: 'backstory-{{version}}-sources.zip',
     // Reviewers need what builds the add-on; docs/ is screenshots and store text (kept in git).
-    excludeSources: ['tests/**', 'bench/results.json', 'docs/**', '.ci/**'],
+    excludeSources: ['tests/**', 'bench/results/**', 'docs/**', '.ci/**'],
   },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

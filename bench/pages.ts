@@ -80,7 +80,7 @@ export function buildExtension(): string {
 }
 
 /** The aliases the extension compiles from the bundled pack, through the same code path. */
-async function bundledAliases(): Promise<SnapshotAlias[]> {
+export async function bundledAliases(): Promise<SnapshotAlias[]> {
   const raw = JSON.parse(readFileSync(join(ROOT, 'data', 'packs', 'us-china-tech.json'), 'utf8'));
   const checked = validatePack(raw);
   if (!checked.ok) throw new Error('bundled pack is invalid');

@@ -1,0 +1,175 @@
+/**
+ * Page cost as a reader pays it (`npm run bench -- cost`): each page is loaded in headless
+ * Chromium with a trace of its renderer's main thread, with the built extension and in a
+ * browser without it. The extension's cost is every top-level task that ran its code or
+ * Chrome's extension machinery for it (bench/trace.ts): wall time, CPU time, how many
+ * tasks and the longest. The page's own total main-thread time is given beside it, with
+ * and without the extension. Bundled dictionary and a generated 20,000-alias one.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { compileMatcher, serializeMatcher } from '../utils/core/matcher';
+// @ts-expect-error plain JS helper shared with npm start
+import { findBrowser } from '../scripts/browser.mjs';
+import { articlePage, appendingPage, generateAliases } from './generate';
+import { bundledAliases, buildExtension } from './pages';
+import { fmt, median, table } from './stats';
+import { extensionCost, traceAround, type TaskCost } from './trace';
+
+const RUNS = Number(process.env.BENCH_COST_RUNS ?? 5);
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+interface CostPage {
+  name: string;
+  path: string;
+  /** What the page is, as the table labels it. */
+  kind: 'our fixture' | 'saved news page' | 'generated';
+  /** ms to keep tracing after highlights are set (idle work, endless pages). */
+  settleMs: number;
+}
+
+async function settle(context: BrowserContext, url: string, p: CostPage, withExtension: boolean) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const events = await traceAround(cdp, async () => {
+    await page.goto(url, { waitUntil: 'load' });
+    if (withExtension)
+      await page
+        .waitForFunction(() => performance.getEntriesByName('backstory-highlighted').length > 0, null, {
+          timeout: 60_000,
+        })
+        .catch(() => undefined);
+    await page.waitForTimeout(p.settleMs);
+  });
+  await cdp.detach();
+  await page.close();
+  return extensionCost(events, url.slice(0, url.indexOf('/', 8)));
+}
+
+export async function benchCost(): Promise<Record<string, unknown>> {
+  const browserPath: string | undefined = findBrowser();
+  if (!browserPath) {
+    console.log('\ncost: no Chromium found (set CHROME_PATH): skipped');
+    return { skipped: 'no browser' };
+  }
+  const extensionDir = process.env.BACKSTORY_EXTENSION_DIR ?? buildExtension();
+  process.env.BACKSTORY_EXTENSION_DIR = extensionDir;
+  const { startSession, CORPUS } = await import('../tests/e2e/harness');
+  const base = await bundledAliases();
+  const mentions = [...new Set(base.filter((a) => !a.context?.length).map((a) => a.text))];
+  const big = generateAliases(20_000, base);
+  const bigData = serializeMatcher(compileMatcher(big));
+
+  const pages: CostPage[] = [
+    { name: 'demo article', path: '/article.html', kind: 'our fixture', settleMs: 1500 },
+  ];
+  if (existsSync(join(CORPUS, 'seed-article-rfa-2019-07-03.html')))
+    pages.push({
+      name: 'seed article',
+      path: '/seed-article-rfa-2019-07-03.html',
+      kind: 'saved news page',
+      settleMs: 1500,
+    });
+  for (const name of ['guardian-1', 'nytimes-1', 'wikipedia-2'])
+    if (existsSync(join(CORPUS, 'pages', name, 'source.html')))
+      pages.push({ name, path: `/pages/${name}/source.html`, kind: 'saved news page', settleMs: 1500 });
+  pages.push(
+    { name: '5,000-word article', path: '/bench/article-5k.html', kind: 'generated', settleMs: 1500 },
+    { name: '100,000-word page', path: '/bench/page-100k.html', kind: 'generated', settleMs: 2500 },
+    { name: 'appending page (10 s)', path: '/bench/appending.html', kind: 'generated', settleMs: 10_500 },
+  );
+
+  const s = await startSession({
+    pagesRoot: existsSync(CORPUS) ? CORPUS : join(import.meta.dirname, '..', 'scripts', 'demo'),
+  });
+  s.server.setPage(
+    '/article.html',
+    (await import('node:fs')).readFileSync(
+      join(import.meta.dirname, '..', 'scripts', 'demo', 'article.html'),
+      'utf8',
+    ),
+  );
+  s.server.setPage('/bench/article-5k.html', articlePage({ words: 5_000, seed: 5, mentions }));
+  s.server.setPage('/bench/page-100k.html', articlePage({ words: 100_000, seed: 100, mentions }));
+  s.server.setPage('/bench/appending.html', appendingPage({ mentions }));
+  await s.context.route(
+    (url) => (url.protocol === 'http:' || url.protocol === 'https:') && !url.href.startsWith(s.server.url),
+    (route) => route.abort(),
+  );
+  const plainProfile = mkdtempSync(join(tmpdir(), 'backstory-cost-'));
+  const plain = await chromium.launchPersistentContext(plainProfile, {
+    executablePath: browserPath,
+    headless: true,
+    args: FLAGS,
+  });
+  await plain.route(
+    (url) => (url.protocol === 'http:' || url.protocol === 'https:') && !url.href.startsWith(s.server.url),
+    (route) => route.abort(),
+  );
+
+  const results: Record<string, unknown> = {};
+  const rows: (string | number)[][] = [];
+  try {
+    const stored = await s.worker.evaluate(async () => (await chrome.storage.local.get('matcher')).matcher);
+    for (const dict of ['bundled', '20k'] as const) {
+      if (dict === '20k')
+        await s.worker.evaluate((m) => chrome.storage.local.set({ matcher: m }), {
+          key: 'bench-20k',
+          data: bigData,
+          aliasCount: big.length,
+        });
+      for (const p of pages) {
+        if (dict === '20k' && p.kind === 'saved news page' && p.name !== 'seed article') continue;
+        const url = `${s.server.url}${p.path}`;
+        const runs: { extension: TaskCost; all: TaskCost }[] = [];
+        const without: TaskCost[] = [];
+        for (let i = 0; i < RUNS; i++) {
+          runs.push(await settle(s.context, url, p, true));
+          if (dict === 'bundled') without.push((await settle(plain, url, p, false)).all);
+        }
+        const ext = runs.map((r) => r.extension);
+        const entry = {
+          kind: p.kind,
+          runs: RUNS,
+          wallMs: median(ext.map((c) => c.wallMs)),
+          cpuMs: median(ext.map((c) => c.cpuMs)),
+          tasks: median(ext.map((c) => c.tasks)),
+          longestTaskMs: Math.max(...ext.map((c) => c.longestMs)),
+          pageTotalWithMs: median(runs.map((r) => r.all.wallMs)),
+          ...(without.length ? { pageTotalWithoutMs: median(without.map((c) => c.wallMs)) } : {}),
+        };
+        results[`${p.name} / ${dict}`] = entry;
+        rows.push([
+          `${p.name} (${p.kind})`,
+          dict,
+          fmt(entry.wallMs, 1),
+          fmt(entry.cpuMs, 1),
+          entry.tasks,
+          fmt(entry.longestTaskMs, 1),
+          without.length ? `${fmt(entry.pageTotalWithoutMs!, 0)} → ${fmt(entry.pageTotalWithMs, 0)}` : '',
+        ]);
+        console.log(`  cost: ${p.name} / ${dict} done`);
+      }
+    }
+    await s.worker.evaluate((m) => chrome.storage.local.set({ matcher: m }), stored);
+  } finally {
+    await plain.close();
+    rmSync(plainProfile, { recursive: true, force: true });
+    await s.close();
+  }
+  table(
+    `Page cost as a reader pays it (trace of the page's main thread, median of ${RUNS} loads): ms of top-level tasks that ran the extension's code; page total = every main-thread task, without → with the extension`,
+    ['page', 'dictionary', 'wall', 'CPU', 'tasks', 'longest task (max)', 'page total'],
+    rows,
+  );
+  return results;
+}

@@ -1,0 +1,134 @@
+/**
+ * Page cost as a reader pays it, read from a Chrome trace of the page's renderer main
+ * thread: every top-level task that ran Backstory's code (an event inside it names a
+ * `chrome-extension://` script) or Chrome's extension machinery on its behalf, summed as
+ * wall time (`dur`) and thread CPU time (`tdur`), counted, and the longest one.
+ */
+import type { CDPSession } from 'playwright-core';
+
+/** Light categories: top-level tasks and the script events that name their script's URL. */
+export const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'v8.execute', 'extensions'].join(',');
+
+export interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: Record<string, unknown>;
+}
+
+/** Records a trace around `action` through a page's CDP session. */
+export async function traceAround(cdp: CDPSession, action: () => Promise<void>): Promise<TraceEvent[]> {
+  const events: TraceEvent[] = [];
+  const onData = (e: { value: unknown[] }) => {
+    events.push(...(e.value as TraceEvent[]));
+  };
+  cdp.on('Tracing.dataCollected', onData);
+  await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReportEvents' });
+  try {
+    await action();
+  } finally {
+    const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    await cdp.send('Tracing.end');
+    await done;
+    cdp.off('Tracing.dataCollected', onData);
+  }
+  return events;
+}
+
+/** The script URL a trace event names, if any. */
+function scriptUrl(e: TraceEvent): string | undefined {
+  const data = (e.args?.data ?? e.args) as Record<string, unknown> | undefined;
+  if (!data) return undefined;
+  for (const u of [data.url, data.scriptName, data.fileName]) if (typeof u === 'string' && u) return u;
+  const stack = data.stackTrace as { url?: string }[] | undefined;
+  return stack?.[0]?.url;
+}
+
+/** Whether an event is Backstory's code or Chrome's extension machinery. */
+export function isExtensionEvent(e: TraceEvent): boolean {
+  if (/extension/i.test(e.cat) || /ScriptInjection|ExtensionMessage|UserScript/i.test(e.name)) return true;
+  return scriptUrl(e)?.startsWith('chrome-extension://') ?? false;
+}
+
+function mostCommon(values: readonly string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+export interface TaskCost {
+  /** Sum of the tasks' wall time, ms. */
+  wallMs: number;
+  /** Sum of their thread CPU time, ms. */
+  cpuMs: number;
+  tasks: number;
+  longestMs: number;
+}
+
+const TOP_LEVEL = new Set(['RunTask', 'ThreadControllerImpl::RunTask', 'ThreadPool_RunTask']);
+
+/**
+ * The renderer main threads' top-level tasks, and the cost of those that ran extension
+ * work. `all` is every top-level task on those threads (the page's own work included).
+ */
+export function extensionCost(
+  events: readonly TraceEvent[],
+  pageUrl?: string,
+): { extension: TaskCost; all: TaskCost } {
+  const mainThreads = new Set(
+    events
+      .filter(
+        (e) => e.ph === 'M' && e.name === 'thread_name' && (e.args?.name as string) === 'CrRendererMain',
+      )
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  // The page's renderer: the main thread whose script events name the page's URL.
+  const pageThread = mostCommon(
+    events
+      .filter(
+        (e) =>
+          mainThreads.has(`${e.pid}:${e.tid}`) && pageUrl !== undefined && scriptUrl(e)?.startsWith(pageUrl),
+      )
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const onMain = events.filter((e) =>
+    pageThread ? `${e.pid}:${e.tid}` === pageThread : mainThreads.has(`${e.pid}:${e.tid}`),
+  );
+  // Top-level tasks only: a task nested in another (a nested run loop) is part of it.
+  const tasks: TraceEvent[] = [];
+  for (const e of onMain
+    .filter((x) => x.ph === 'X' && TOP_LEVEL.has(x.name) && typeof x.dur === 'number')
+    .sort((a, b) => a.ts - b.ts)) {
+    const last = tasks[tasks.length - 1];
+    if (last && last.pid === e.pid && last.tid === e.tid && e.ts < last.ts + last.dur!) continue;
+    tasks.push(e);
+  }
+  const marked = onMain.filter(isExtensionEvent).sort((a, b) => a.ts - b.ts);
+  const extension: TraceEvent[] = [];
+  let k = 0;
+  for (const task of tasks) {
+    const end = task.ts + task.dur!;
+    while (k < marked.length && marked[k]!.ts < task.ts) k++;
+    let j = k;
+    while (j < marked.length && marked[j]!.ts <= end) {
+      const m = marked[j]!;
+      if (m.pid === task.pid && m.tid === task.tid) {
+        extension.push(task);
+        break;
+      }
+      j++;
+    }
+  }
+  const sum = (list: TraceEvent[]): TaskCost => ({
+    wallMs: list.reduce((n, t) => n + t.dur!, 0) / 1000,
+    cpuMs: list.reduce((n, t) => n + (t.tdur ?? 0), 0) / 1000,
+    tasks: list.length,
+    longestMs: list.reduce((n, t) => Math.max(n, t.dur!), 0) / 1000,
+  });
+  return { extension: sum(extension), all: sum(tasks) };
+}
