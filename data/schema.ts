@@ -5,6 +5,10 @@
  */
 import { z } from 'zod';
 
+// No `new Function` probes: extension pages forbid eval, and Firefox logs a CSP error for
+// every probe zod makes to find out. Parsing is just as correct without the JIT.
+z.config({ jitless: true });
+
 /** Limits keep one pack from flooding the card or the store. */
 export const LIMITS = {
   idLength: 80,
