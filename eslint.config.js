@@ -105,8 +105,8 @@ export default tseslint.config(
     },
   },
   {
-    // Tests build their own fixture pages; the rule guards product code.
-    files: ['tests/**'],
+    // Tests and the session tooling build and read their own fixture pages; the rule guards product code.
+    files: ['tests/**', 'scripts/chromium-session.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

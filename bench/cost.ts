@@ -14,7 +14,7 @@ import { compileMatcher, serializeMatcher } from '../utils/core/matcher';
 // @ts-expect-error plain JS helper shared with npm start
 import { findBrowser } from '../scripts/browser.mjs';
 import { articlePage, appendingPage, generateAliases } from './generate';
-import { bundledAliases, buildExtension } from './pages';
+import { bundledAliases, buildExtension } from './build';
 import { fmt, median, table } from './stats';
 import { extensionCost, traceAround, type TaskCost } from './trace';
 
@@ -63,7 +63,7 @@ export async function benchCost(): Promise<Record<string, unknown>> {
   }
   const extensionDir = process.env.BACKSTORY_EXTENSION_DIR ?? buildExtension();
   process.env.BACKSTORY_EXTENSION_DIR = extensionDir;
-  const { startSession, CORPUS } = await import('../tests/e2e/harness');
+  const { startSession, CORPUS } = await import('../scripts/chromium-session');
   const base = await bundledAliases();
   const mentions = [...new Set(base.filter((a) => !a.context?.length).map((a) => a.text))];
   const big = generateAliases(20_000, base);

@@ -3,6 +3,7 @@
  * that keeps appending paragraphs, and a large alias dictionary. All text is invented
  * here (a fixed word list and made-up syllables), seeded so every run sees the same pages.
  */
+import type { PackInput } from '../data/schema';
 import type { SnapshotAlias } from '../utils/core/matcher/index';
 
 /** A small seeded PRNG (mulberry32): same seed, same sequence. */
@@ -212,4 +213,54 @@ export function generateAliases(count: number, base: readonly SnapshotAlias[], s
     }
   }
   return out;
+}
+
+/** A large pack: `entities` entities with `eventsPer` events each, three aliases each. */
+export function generatePack(entities: number, eventsPer = 5, id = 'generated'): PackInput {
+  const pack: PackInput = {
+    format: 1,
+    id,
+    version: '1.0.0',
+    title: `Generated pack (${entities} entities)`,
+    description: 'Generated for benchmarks and stress tests.',
+    asOf: '2025-01-01',
+    license: { name: 'CC0', attribution: 'Generated.' },
+    topics: [
+      { id: 'alpha', label: 'Alpha', description: 'First generated topic.' },
+      { id: 'beta', label: 'Beta', description: 'Second generated topic.' },
+    ],
+    entities: [],
+    events: [],
+  };
+  for (let i = 0; i < entities; i++) {
+    const name = `Zyx${i.toString(36)} Holding`;
+    pack.entities.push({
+      id: `e${i}`,
+      name,
+      kind: 'company',
+      summary: `Generated entity number ${i}, a holding company used to measure the store.`,
+      aliases: [
+        name,
+        `Zyx${i.toString(36)} Group`,
+        { text: `ZX${i.toString(36).toUpperCase()}Q`, caseSensitive: true },
+      ],
+      topics: [i % 2 ? 'alpha' : 'beta'],
+      related: i > 0 ? [`e${i - 1}`] : [],
+    });
+    for (let j = 0; j < eventsPer; j++) {
+      const year = 2010 + ((i + j) % 15);
+      const month = String(1 + ((i * 7 + j) % 12)).padStart(2, '0');
+      pack.events.push({
+        id: `e${i}-ev${j}`,
+        date: `${year}-${month}-1${j % 9}`,
+        title: `Event ${j} of entity ${i}`,
+        description: 'A generated event.',
+        entities: i > 0 && j === 0 ? [`e${i}`, `e${i - 1}`] : [`e${i}`],
+        topics: ['alpha'],
+        importance: 1 + ((i + j) % 5),
+        sources: [{ publisher: 'Generator', title: 'Generated', url: `https://example.org/g/${i}/${j}` }],
+      });
+    }
+  }
+  return pack;
 }

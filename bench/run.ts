@@ -12,7 +12,8 @@ import { benchCost } from './cost';
 import { benchData } from './data';
 // @ts-expect-error plain JS helper shared with npm start
 import { findBrowser } from '../scripts/browser.mjs';
-import { benchPages, buildExtension } from './pages';
+import { buildExtension } from './build';
+import { benchPages } from './pages';
 import { RESULTS_DIR, updateReadme } from './readme-table';
 import { benchUi } from './ui';
 

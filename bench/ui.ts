@@ -5,7 +5,7 @@
  * arrives (target ≤ 100 ms). Both come from user-timing marks the UI sets itself.
  */
 import { join } from 'node:path';
-import { generatePack } from '../tests/fixtures/packs';
+import { generatePack } from './generate';
 import { fmt, percentile, table } from './stats';
 
 const CARD_RUNS = Number(process.env.BENCH_CARD_RUNS ?? 12);
@@ -14,7 +14,7 @@ const MENTIONS = ['Huawei', 'NATO', 'Meng Wanzhou', 'ZTE', 'Entity List', 'Jens 
 
 export async function benchUi(extensionDir: string): Promise<Record<string, unknown>> {
   process.env.BACKSTORY_EXTENSION_DIR = extensionDir;
-  const { startSession, ROOT } = await import('../tests/e2e/harness');
+  const { startSession, ROOT } = await import('../scripts/chromium-session');
   const s = await startSession({ pagesRoot: join(ROOT, 'scripts', 'demo') });
   try {
     // Card: each run hovers a mention on a fresh load (nothing cached), then reads the mark.

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startSession, unavailable, waitForHighlights, type Session } from './harness';
+import { startSession, unavailable, waitForHighlights, type Session } from '../../scripts/chromium-session';
 import { expectNoSeriousViolations, openCard, popupFor, runAxe } from './helpers';
 
 const skip = unavailable();

@@ -10,7 +10,7 @@ import {
   unavailable,
   waitForHighlights,
   type Session,
-} from './harness';
+} from '../../scripts/chromium-session';
 
 const skip = unavailable();
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectErrors } from './fixtures/console';
-import { CORPUS, startSession, unavailable, type Session } from './harness';
+import { CORPUS, startSession, unavailable, type Session } from '../../scripts/chromium-session';
 
 const skip = unavailable() ?? (existsSync(join(CORPUS, 'pages')) ? undefined : `no corpus at ${CORPUS}`);
 if (skip) console.log(`[e2e] corpus: ${skip}`);

@@ -22,7 +22,13 @@ import {
   safetyPage,
   spaPage,
 } from './fixtures/pages';
-import { highlightedTexts, startSession, unavailable, waitForHighlights, type Session } from './harness';
+import {
+  highlightedTexts,
+  startSession,
+  unavailable,
+  waitForHighlights,
+  type Session,
+} from '../../scripts/chromium-session';
 
 const skip = unavailable();
 

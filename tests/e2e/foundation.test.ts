@@ -7,7 +7,7 @@ import {
   unavailable,
   waitForHighlights,
   type Session,
-} from './harness';
+} from '../../scripts/chromium-session';
 import { popupFor } from './helpers';
 
 const skip = unavailable();

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Request } from 'playwright-core';
 import { expect } from 'vitest';
-import { ROOT, mentionPoint, type Session } from './harness';
+import { ROOT, mentionPoint, type Session } from '../../scripts/chromium-session';
 
 /** Hovers the mention `text` and waits until the card shows an entity. */
 export async function openCard(page: Page, text: string): Promise<void> {

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSession, unavailable, waitForHighlights, type Session } from './harness';
+import { startSession, unavailable, waitForHighlights, type Session } from '../../scripts/chromium-session';
 import { focusInfo } from './helpers';
 
 const skip = unavailable();

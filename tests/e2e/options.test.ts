@@ -12,7 +12,7 @@ import {
   unavailable,
   waitForHighlights,
   type Session,
-} from './harness';
+} from '../../scripts/chromium-session';
 
 const skip = unavailable();
 

@@ -24,7 +24,7 @@ const UNPACKED = {
 // The harness fixes its extension folder when imported: point it at the unpacked Chrome zip.
 const previousDir = process.env.BACKSTORY_EXTENSION_DIR;
 process.env.BACKSTORY_EXTENSION_DIR = UNPACKED.chrome;
-const harness = await import('./harness');
+const harness = await import('../../scripts/chromium-session');
 if (previousDir === undefined) delete process.env.BACKSTORY_EXTENSION_DIR;
 else process.env.BACKSTORY_EXTENSION_DIR = previousDir;
 

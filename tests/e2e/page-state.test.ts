@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { popupFor } from './helpers';
-import { startSession, unavailable, waitForHighlights, type Session } from './harness';
+import { startSession, unavailable, waitForHighlights, type Session } from '../../scripts/chromium-session';
 
 const skip = unavailable();
 const NOT_RUNNING = 'Backstory is not running on this page.';

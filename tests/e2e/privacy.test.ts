@@ -19,7 +19,7 @@ import {
   unavailable,
   waitForHighlights,
   type Session,
-} from './harness';
+} from '../../scripts/chromium-session';
 import { dumpExtensionStores, openCard, popupFor, recordRequests, type Recorded } from './helpers';
 
 const skip = unavailable();

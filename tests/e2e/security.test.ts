@@ -18,7 +18,13 @@ import {
   hostileLinkPack,
   hostileMarkupPack,
 } from '../fixtures/hostile-pack';
-import { EXTENSION, startSession, unavailable, waitForHighlights, type Session } from './harness';
+import {
+  EXTENSION,
+  startSession,
+  unavailable,
+  waitForHighlights,
+  type Session,
+} from '../../scripts/chromium-session';
 import { openCard } from './helpers';
 
 const skip = unavailable();

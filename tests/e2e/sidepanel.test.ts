@@ -1,6 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shotPath, startSession, unavailable, waitForHighlights, type Session } from './harness';
+import {
+  shotPath,
+  startSession,
+  unavailable,
+  waitForHighlights,
+  type Session,
+} from '../../scripts/chromium-session';
 
 const skip = unavailable();
 

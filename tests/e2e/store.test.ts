@@ -13,7 +13,7 @@ import {
   unavailable,
   waitForHighlights,
   type Session,
-} from './harness';
+} from '../../scripts/chromium-session';
 
 const skip = unavailable();
 const WIDTH = 1280;

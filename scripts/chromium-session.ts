@@ -1,5 +1,6 @@
 /**
- * End-to-end harness: Debian's Chromium (or $CHROME_PATH) driven by playwright-core,
+ * The Chromium session the end-to-end tests and the benchmarks share (tooling, so it lives
+ * with the scripts, not under tests/): Debian's Chromium (or $CHROME_PATH) driven by playwright-core,
  * with the built extension from .output/chrome-mv3 loaded into a fresh profile, and
  * local pages served from 127.0.0.1.
  */
@@ -9,11 +10,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 // @ts-expect-error plain JS helper shared with npm start
-import { findBrowser } from '../../scripts/browser.mjs';
+import { findBrowser } from './browser.mjs';
 // @ts-expect-error plain JS helper shared with npm start
-import { serve } from '../../scripts/serve.mjs';
+import { serve } from './serve.mjs';
 
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The unpacked build under test; BACKSTORY_EXTENSION_DIR points elsewhere (e.g. a copy while rebuilding). */
 export const EXTENSION = process.env.BACKSTORY_EXTENSION_DIR ?? join(ROOT, '.output', 'chrome-mv3');
 export const SHARED = resolve(ROOT, '..', 'shared');
