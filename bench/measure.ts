@@ -1,8 +1,10 @@
 /**
  * What the detection benchmark reads from a loaded page: the content script's user-timing
- * marks, forced reflow with and without highlights, hover hit-testing, the JS heap, and a
+ * marks, hover hit-testing with the product's own code, the JS heap, and a
  * CPU profile's summary. Each runs in the page (or over CDP) and changes nothing there.
  */
+import { buildSync } from 'esbuild';
+import { join } from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 /** One page load with the extension, from its marks. */
 export interface RunMarks {
@@ -61,86 +63,35 @@ export async function readMarks(page: Page): Promise<RunMarks> {
 }
 
 /**
- * Forced style + layout (`offsetHeight` after changing the root's padding, which re-lays
- * out all text) with the page's highlights registered and with the registry emptied,
- * alternating so drift hits both equally. Restores the highlights.
+ * What hovering costs, timed with the product's own code: the page gets a bundle of
+ * PageScan (bench/hit-test-probe.ts) in its main world, scans itself with the same stored
+ * matcher, and times PageScan.hitTest at the centre of up to 100 marked mentions (50 calls
+ * each, averaged). The extension's own highlights on the page are left alone.
  */
-export function measureReflow(page: Page): Promise<{ withMs: number; withoutMs: number }> {
-  return page.evaluate(() => {
-    const registry = (CSS as unknown as { highlights: Map<string, unknown> }).highlights;
-    const saved = [...registry.entries()];
-    const root = document.documentElement;
-    let flip = false;
-    const once = () => {
-      flip = !flip;
-      root.style.paddingRight = flip ? '1px' : '';
-      const t0 = performance.now();
-      void document.body.offsetHeight;
-      return performance.now() - t0;
-    };
-    const withTimes: number[] = [];
-    const withoutTimes: number[] = [];
-    for (let round = 0; round < 8; round++) {
-      for (let i = 0; i < 3; i++) withTimes.push(once());
-      registry.clear();
-      for (let i = 0; i < 3; i++) withoutTimes.push(once());
-      for (const [name, h] of saved) registry.set(name, h);
-    }
-    root.style.paddingRight = '';
-    const med = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
-    return { withMs: med(withTimes), withoutMs: med(withoutTimes) };
-  });
+export async function measureHitTest(
+  page: Page,
+  matcherData: string,
+): Promise<{ samples: number[]; hits: number }> {
+  probe ??= buildSync({
+    entryPoints: [join(import.meta.dirname, 'hit-test-probe.ts')],
+    bundle: true,
+    format: 'iife',
+    target: 'es2022',
+    write: false,
+  }).outputFiles[0]!.text;
+  await page.addScriptTag({ content: probe });
+  return page.evaluate(
+    (data) =>
+      (
+        window as unknown as {
+          backstoryTimeHitTest: (d: string) => Promise<{ samples: number[]; hits: number }>;
+        }
+      ).backstoryTimeHitTest(data),
+    matcherData,
+  );
 }
 
-/**
- * Hit-test cost as the hover handler pays it: the caret API at the centre of a mention's
- * rect, plus the check of that mention's client rects. The O(log n) lookup in between (a
- * Map get and a binary search over the node's segments) is not included.
- */
-export function measureHitTest(page: Page): Promise<{ samples: number[]; hits: number }> {
-  return page.evaluate(() => {
-    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-    const ranges: Range[] = [];
-    registry.forEach((h, name) => {
-      if (name.startsWith('backstory') && name !== 'backstory-current') h.forEach((r) => ranges.push(r));
-    });
-    const d = document as unknown as {
-      caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
-      caretRangeFromPoint: (x: number, y: number) => Range | null;
-    };
-    const caret = (x: number, y: number): Node | undefined =>
-      d.caretPositionFromPoint
-        ? d.caretPositionFromPoint.call(document, x, y)?.offsetNode
-        : d.caretRangeFromPoint.call(document, x, y)?.startContainer;
-    const samples: number[] = [];
-    let hits = 0;
-    const step = Math.max(1, Math.floor(ranges.length / 100));
-    for (let i = 0; i < ranges.length; i += step) {
-      const range = ranges[i]!;
-      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-      const rect = range.getClientRects()[0];
-      if (!rect || rect.width === 0) continue;
-      const x = rect.left + rect.width / 2;
-      const y = rect.top + rect.height / 2;
-      caret(x, y); // layout after the scroll is not the hover's cost
-      const reps = 50;
-      const t0 = performance.now();
-      for (let k = 0; k < reps; k++) {
-        const node = caret(x, y);
-        if (node !== range.startContainer && node !== range.endContainer) continue;
-        for (const r of range.getClientRects()) {
-          if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) {
-            if (k === 0) hits++;
-            break;
-          }
-        }
-      }
-      samples.push((performance.now() - t0) / reps);
-    }
-    window.scrollTo(0, 0);
-    return { samples, hits };
-  });
-}
+let probe: string | undefined;
 
 /** JS heap of the page's renderer isolate (main and isolated worlds), after a full GC. */
 export async function heapBytes(cdp: CDPSession): Promise<number> {

@@ -57,7 +57,6 @@ export function report(input: ReportInput): Record<string, unknown> {
       longest: [],
       markRatio: [],
       regexRatio: [],
-      reflow: [],
       hit: [],
       heap: [],
     };
@@ -71,12 +70,10 @@ export function report(input: ReportInput): Record<string, unknown> {
       const busy = runs.map((r) => r.busyMs);
       const matcher = runs.map((r) => r.matcherMs);
       const longest = runs.map((r) => r.longestSliceMs);
-      const reflow = e.reflow as { withMs: number; withoutMs: number };
       const hit = e.hit as { samples: number[]; hits: number };
       const markjs = e.markjs as { ms: number; measuredTerms: number } | undefined;
       const regex = e.regex as { ms: number; measuredTerms: number } | undefined;
       const heapExtra = (e.heapWith as number) - ((e.heapWithout as number | undefined) ?? NaN);
-      const reflowRatio = reflow.withMs / reflow.withoutMs;
       const markRatio = (markjs?.ms ?? NaN) / median(main);
       const regexRatio = (regex?.ms ?? NaN) / median(main);
       o.main!.push(...main);
@@ -86,7 +83,6 @@ export function report(input: ReportInput): Record<string, unknown> {
       o.hit!.push(...hit.samples);
       if (Number.isFinite(markRatio)) o.markRatio!.push(markRatio);
       if (Number.isFinite(regexRatio)) o.regexRatio!.push(regexRatio);
-      if (Number.isFinite(reflowRatio)) o.reflow!.push(reflowRatio);
       if (Number.isFinite(heapExtra)) o.heap!.push(heapExtra);
       rows.push([
         p.name,
@@ -104,8 +100,6 @@ export function report(input: ReportInput): Record<string, unknown> {
         b && b.measuredTerms < dict.aliases.length ? '*' : '';
       costRows.push([
         p.name,
-        `${fmt(reflow.withoutMs)} → ${fmt(reflow.withMs)}`,
-        `${fmt((reflowRatio - 1) * 100, 1)}%`,
         hit.samples.length ? fmt(percentile(hit.samples, 95), 4) : '—',
         Number.isFinite(heapExtra) ? kb(heapExtra) : '—',
         `${fmt(markjs?.ms ?? NaN, 0)}${extrapolated(markjs)}`,
@@ -142,8 +136,8 @@ export function report(input: ReportInput): Record<string, unknown> {
       rows,
     );
     table(
-      `Costs and baselines, ${dict.label} dictionary: reflow ms without → with highlights, hit-test ms (caret API + rect check), extra heap, baselines ms (* = extrapolated from a prefix of the aliases) and how many times slower than Backstory's main p50`,
-      ['page', 'reflow', 'reflow +', 'hit p95', 'extra heap', 'mark.js', '×', 'regex/alias', '×'],
+      `Costs and baselines, ${dict.label} dictionary: hit-test ms (the product's PageScan.hitTest: caret API, per-node table, rect check), extra heap, baselines ms (* = extrapolated from a prefix of the aliases) and how many times slower than Backstory's main p50`,
+      ['page', 'hit p95', 'extra heap', 'mark.js', '×', 'regex/alias', '×'],
       costRows,
     );
   }
@@ -160,7 +154,6 @@ export function report(input: ReportInput): Record<string, unknown> {
       'matcher p95',
       'longest slice',
       'hit p95',
-      'reflow + (median)',
       'extra heap (median)',
       '× mark.js (median)',
       '× regex (median)',
@@ -175,7 +168,6 @@ export function report(input: ReportInput): Record<string, unknown> {
       fmt(percentile(o.matcher!, 95)),
       fmt(Math.max(...o.longest!)),
       fmt(percentile(o.hit!, 95), 4),
-      `${fmt((median(o.reflow!) - 1) * 100, 1)}%`,
       kb(median(o.heap!)),
       `${fmt(median(o.markRatio!), 0)}×`,
       `${fmt(median(o.regexRatio!), 0)}×`,
@@ -190,7 +182,6 @@ export function report(input: ReportInput): Record<string, unknown> {
         matcherMs: { p50: median(o.matcher!), p95: percentile(o.matcher!, 95) },
         longestSliceMs: Math.max(...o.longest!),
         hitTestMs: { p50: median(o.hit!), p95: percentile(o.hit!, 95) },
-        reflowRatio: median(o.reflow!),
         heapExtraBytes: median(o.heap!),
         markjsRatio: median(o.markRatio!),
         regexRatio: median(o.regexRatio!),
@@ -269,11 +260,6 @@ export function report(input: ReportInput): Record<string, unknown> {
     ],
     ['matcher ready ≤ 5 ms (p95, bundled)', `${fmt(p95(ob.matcherMs))} ms`, p95(ob.matcherMs) <= 5],
     ['matcher ready ≤ 5 ms (p95, 20k)', `${fmt(p95(o20.matcherMs))} ms`, p95(o20.matcherMs) <= 5],
-    [
-      'reflow ≤ 5 % slower with highlights (median of pages, bundled)',
-      `${fmt(((ob.reflowRatio as number) - 1) * 100, 1)}%`,
-      (ob.reflowRatio as number) <= 1.05,
-    ],
     ['hit-test ≤ 0.1 ms (p95, bundled)', `${fmt(p95(ob.hitTestMs), 4)} ms`, p95(ob.hitTestMs) <= 0.1],
     ['content script ≤ 30 kB gzip', kb(bundleGzip), bundleGzip <= 30 * 1024],
     [

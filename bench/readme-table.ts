@@ -72,6 +72,10 @@ export function readmeTable(latest = latestResults()): string {
       'stored matcher read into memory, from the content script’s marks (bundled / 20k aliases), p95',
       `${ms(get(pages, 'overall', 'bundled', 'matcherMs', 'p95'))} / ${ms(get(pages, 'overall', '20k', 'matcherMs', 'p95'))}`,
     ]);
+    rows.push([
+      'hover hit test, the product’s own PageScan.hitTest (caret API, per-node table, rect check), p95 over pages',
+      ms(get(pages, 'overall', 'bundled', 'hitTestMs', 'p95'), 4),
+    ]);
     const mark = get(pages, 'overall', 'bundled', 'markjsRatio');
     if (typeof mark === 'number')
       rows.push([

@@ -11,7 +11,6 @@ import { toBackground } from '../shared/messaging';
 import { disabledSitesStorage, disabledTopicsStorage, ignoredTermsStorage } from '../shared/settings';
 import { HoverTracker } from './hover';
 import { importCardUi, LazyCard } from './lazy-card';
-import { caretAt, rangeContainsPoint } from './read';
 import type { Mention, PageScan } from './scan';
 
 export interface PageCardHost {
@@ -61,7 +60,7 @@ export class PageCard {
       graceMs: 300,
       setTimeout: (fn, ms) => this.ctx.setTimeout(fn, ms),
       clearTimeout: (id) => clearTimeout(id),
-      hitTest: (x, y) => this.hitTest(x, y),
+      hitTest: (x, y) => this.host.scan()?.hitTest(x, y),
       prefetch: (m) => {
         void this.loadCard(m.entityId);
         this.card.prefetch();
@@ -138,18 +137,5 @@ export class PageCard {
       },
       { focus },
     );
-  }
-
-  /** The marked mention under a viewport point: caret, per-node table, then the range's rects. */
-  private hitTest(x: number, y: number): Mention | undefined {
-    const scan = this.host.scan();
-    if (!scan || scan.marked.length === 0) return undefined;
-    const caret = caretAt(x, y, this.host.doc);
-    if (!caret) return undefined;
-    for (const id of scan.index.candidates(caret.node, caret.offset)) {
-      const mention = scan.mention(id);
-      if (mention?.range && rangeContainsPoint(mention.range, x, y)) return mention;
-    }
-    return undefined;
   }
 }

@@ -65,6 +65,16 @@ export class PageScan {
   }
 
   /**
+   * The marked mention under viewport point (x, y), or undefined: what the card opens on.
+   * Only marked mentions have a range to hover.
+   */
+  hitTest(x: number, y: number): Mention | undefined {
+    if (this.marked.length === 0) return undefined;
+    const id = this.index.hitTestPoint(x, y, this.doc, (m) => this.byId.get(m)?.range);
+    return id === undefined ? undefined : this.byId.get(id);
+  }
+
+  /**
    * Scans the readable root in slices, in document order. Resolves false if cancelled.
    * `onViewportCovered` is called once, at the end of the first slice that got past the
    * bottom of the viewport, with the mentions chosen so far already set: density works

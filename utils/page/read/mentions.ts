@@ -227,11 +227,16 @@ export class MentionIndex {
    * check against the mention's client rects (caret APIs snap to the nearest text even
    * when the pointer is in a margin or between lines).
    */
-  hitTestPoint(x: number, y: number, doc: Document = document): number | undefined {
+  hitTestPoint(
+    x: number,
+    y: number,
+    doc: Document = document,
+    rangeOf: (id: number) => Range | undefined = (id) => this.rangeOf(id, doc),
+  ): number | undefined {
     const caret = caretAt(x, y, doc);
     if (caret === null) return undefined;
     for (const id of this.candidates(caret.node, caret.offset)) {
-      const range = this.rangeOf(id, doc);
+      const range = rangeOf(id);
       if (range !== undefined && rangeContainsPoint(range, x, y)) return id;
     }
     return undefined;
