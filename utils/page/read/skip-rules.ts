@@ -216,7 +216,7 @@ export function trimmedLength(data: string): number {
   return end - start;
 }
 
-function isSpaceCode(c: number): boolean {
+export function isSpaceCode(c: number): boolean {
   return (
     c === 32 ||
     (c >= 9 && c <= 13) ||
