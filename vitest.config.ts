@@ -3,7 +3,7 @@ import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 // @ts-expect-error plain JS helper shared with npm start
-import { findBrowser } from './scripts/browser.mjs';
+import { CHROMIUM_FLAGS, findBrowser } from './scripts/browser.mjs';
 
 /**
  * DOM code of the page side, tested in a real engine (Debian's Chromium, vitest browser
@@ -58,14 +58,7 @@ export default defineConfig({
                   provider: playwright({
                     launchOptions: {
                       executablePath: chromium,
-                      args: [
-                        '--no-sandbox',
-                        '--disable-gpu',
-                        '--disable-background-networking',
-                        '--disable-component-update',
-                        '--disable-sync',
-                        '--no-first-run',
-                      ],
+                      args: CHROMIUM_FLAGS,
                     },
                   }),
                   instances: [{ browser: 'chromium' as const }],

@@ -12,21 +12,13 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { compileMatcher, serializeMatcher } from '../utils/core/matcher';
 // @ts-expect-error plain JS helper shared with npm start
-import { findBrowser } from '../scripts/browser.mjs';
+import { CHROMIUM_FLAGS as FLAGS, findBrowser } from '../scripts/browser.mjs';
 import { articlePage, appendingPage, generateAliases } from './generate';
 import { bundledAliases, buildExtension } from './build';
 import { fmt, median, table } from './stats';
 import { extensionCost, traceAround, type TaskCost } from './trace';
 
 const RUNS = Number(process.env.BENCH_COST_RUNS ?? 5);
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 interface CostPage {
   name: string;

@@ -15,3 +15,18 @@ export function findBrowser(env = process.env) {
   }
   return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
 }
+
+/**
+ * Flags for headless Chromium here and in CI: no sandbox (root), no GPU, and none of the
+ * background connections a closed network would refuse. Tests, the DOM project and the
+ * benchmarks all start Chromium with these.
+ */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];

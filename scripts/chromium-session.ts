@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 // @ts-expect-error plain JS helper shared with npm start
-import { findBrowser } from './browser.mjs';
+import { CHROMIUM_FLAGS as FLAGS, findBrowser } from './browser.mjs';
 // @ts-expect-error plain JS helper shared with npm start
 import { serve } from './serve.mjs';
 
@@ -83,15 +83,7 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+export const CHROMIUM_FLAGS: string[] = FLAGS;
 
 /** Starts Chromium with the extension and a local server for `pagesRoot`. */
 export async function startSession(
