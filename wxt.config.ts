@@ -1,5 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+
+/**
+ * The bundled pack ships as a file of its own (`packs/<id>.json`), read only when it must
+ * be seeded; the service worker knows just its id and version, so a waking worker does not
+ * parse the whole dataset.
+ */
+const PACK_FILE = resolve(import.meta.dirname, 'data', 'packs', 'us-china-tech.json');
+const packHead = (() => {
+  const { id, version } = JSON.parse(readFileSync(PACK_FILE, 'utf8')) as { id: string; version: string };
+  return { id, version, path: `/packs/${id}.json` };
+})();
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -12,7 +25,13 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
     build: { target: 'es2022' },
+    define: { __BUNDLED_PACK__: JSON.stringify(packHead) },
   }),
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ absoluteSrc: PACK_FILE, relativeDest: packHead.path.slice(1) });
+    },
+  },
   zip: {
     artifactTemplate: 'backstory-{{version}}-{{browser}}.zip',
     sourcesTemplate: 'backstory-{{version}}-sources.zip',

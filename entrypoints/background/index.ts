@@ -1,17 +1,19 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import bundledPack from '../../data/packs/us-china-tech.json';
 import { getEntityCard } from '../../data/queries';
 import { guarded, type GuardContext } from '../../utils/extension/guard';
 import { configurePanelBehavior, openPanel } from '../../utils/extension/panel';
 import { panelRequestStorage } from '../../utils/extension/panel-request';
 import { refreshMatcher } from '../../utils/extension/matcher';
-import { ensureBundledPack, getDb } from '../../utils/extension/store';
+import { ensureBundledPackFrom, getDb } from '../../utils/extension/store';
 import { registerTabListeners, saveTabReport } from '../../utils/extension/tabs';
 import { registerSiteListeners } from '../../utils/extension/user-sites';
 import { t } from '../../utils/shared/i18n';
 import { toBackground, toTab } from '../../utils/shared/messaging';
 import { disabledTopicsStorage, ignoredTermsStorage } from '../../utils/shared/settings';
+
+/** The bundled pack's id, version and path in the build (wxt.config.ts). */
+declare const __BUNDLED_PACK__: { id: string; version: string; path: string };
 
 const LOOK_UP_MENU = 'backstory-look-up';
 
@@ -89,7 +91,10 @@ export default defineBackground({
 async function setUp(): Promise<void> {
   try {
     const db = await getDb();
-    await ensureBundledPack(db, bundledPack);
+    await ensureBundledPackFrom(db, __BUNDLED_PACK__, async () => {
+      const response = await fetch(browser.runtime.getURL(__BUNDLED_PACK__.path as '/'));
+      return response.json();
+    });
     await refreshMatcher(db);
   } catch (error) {
     console.error('[backstory] setting up the dataset failed', error);

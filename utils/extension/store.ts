@@ -36,13 +36,22 @@ function packHead(data: unknown): { id: string; version: string } | undefined {
 
 /**
  * Seeds the bundled pack unless the same or a newer version is stored. Safe to call on
- * every start of the service worker: when nothing changed it is one read, no validation.
+ * every start of the service worker: when nothing changed it is one small read; the pack
+ * itself is loaded (`load`) and validated only when it must be written.
  */
-export async function ensureBundledPack(db: BackstoryDatabase, bundled: unknown): Promise<WriteOutcome> {
-  const head = packHead(bundled);
+export async function ensureBundledPackFrom(
+  db: BackstoryDatabase,
+  head: { id: string; version: string } | undefined,
+  load: () => Promise<unknown>,
+): Promise<WriteOutcome> {
   const stored = head ? await db.get('packs', head.id) : undefined;
   if (head && stored && compareVersions(stored.version, head.version) >= 0) return 'unchanged';
-  const result = validatePack(bundled);
+  const result = validatePack(await load());
   if (!result.ok) throw new PackRejectedError(result.problems);
   return writePack(db, result.pack, 'bundled', { onlyIfNewer: true });
+}
+
+/** `ensureBundledPackFrom` for a pack already in memory. */
+export function ensureBundledPack(db: BackstoryDatabase, bundled: unknown): Promise<WriteOutcome> {
+  return ensureBundledPackFrom(db, packHead(bundled), async () => bundled);
 }
