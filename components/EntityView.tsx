@@ -4,7 +4,8 @@ import type { EntityRef, TimelineItem } from '../data/queries';
 import type { TopicRecord } from '../data/records';
 import { t, type MessageKey } from '../utils/shared/i18n';
 import { EntityChip } from './EntityChip';
-import { isAfterKnowledge, KnowledgeNote } from './KnowledgeNote';
+import { isAfterKnowledge } from '../data/dates';
+import { KnowledgeNote } from './KnowledgeNote';
 import { Timeline } from './Timeline';
 
 export interface EntityViewData {

@@ -110,3 +110,8 @@ export function formatSpan(start: string, end: string | undefined, locale?: stri
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }
+
+/** Whether an article dated `articleDate` is later than what a pack knows (its asOf day). */
+export function isAfterKnowledge(articleDate: string | undefined, asOf: string | undefined): boolean {
+  return !!articleDate && !!asOf && startKey(articleDate) > asOf;
+}

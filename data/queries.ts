@@ -4,7 +4,7 @@
  * Results are plain data: components never see a database handle.
  */
 import { aliasKey } from './alias-key';
-import { relativeTo, startKey } from './dates';
+import { isAfterKnowledge, relativeTo } from './dates';
 import type { BackstoryDatabase } from './db';
 import type { EntityRecord, EventRecord, PackRecord, TopicRecord } from './records';
 
@@ -188,7 +188,7 @@ export async function getEntityCard(
     totalBefore: picked.totalBefore,
     totalAfter: picked.totalAfter,
     ...(articleDate ? { articleDate } : {}),
-    ...(pack && articleDate && startKey(articleDate) > pack.asOf ? { knowledgeEnds: pack.asOf } : {}),
+    ...(pack && isAfterKnowledge(articleDate, pack.asOf) ? { knowledgeEnds: pack.asOf } : {}),
     related,
     topics: topics.filter((t): t is TopicRecord => t !== undefined),
   };

@@ -3,7 +3,7 @@ import type { PageEntityGroup, PageState } from '../../components/PageEntities';
 import type { BackstoryDatabase } from '../../data/db';
 import { entitiesOfMentions, getTimeline, relatedEntities } from '../../data/queries';
 import type { TopicRecord } from '../../data/records';
-import { isAfterKnowledge } from '../../components/KnowledgeNote';
+import { isAfterKnowledge } from '../../data/dates';
 import type { PageReport } from '../../utils/shared/protocol';
 
 /** Turns a tab's report into the "On this page" groups: by each entity's first topic, most mentioned first. */
