@@ -65,12 +65,8 @@ export function matchText(m: CompiledMatcher, text: string): TextMatch[] {
   }
 }
 
-/** Normalised length of the text being matched (scratch for the veto check). */
-let lastLength = 0;
-
 function findMatches(m: CompiledMatcher, text: string): TextMatch[] {
   const n = normalizeInto(text, buffers);
-  lastLength = n;
   const { fold, flags } = buffers;
   const { nodeTerm, termAliasStart, termContext, rootAscii, contextSeen, labels, labelStart } = m;
 
@@ -139,7 +135,7 @@ function findMatches(m: CompiledMatcher, text: string): TextMatch[] {
     }
   }
 
-  const matches = found === 0 ? [] : resolve(m, found, gen);
+  const matches = found === 0 ? [] : resolve(m, found, gen, n);
   if (buffers.fold.length > KEEP_SCRATCH_UNITS) buffers = createBuffers(4096);
   if (candidates.length > KEEP_SCRATCH_UNITS) candidates = new Int32Array(3 * 256);
   return matches;
@@ -150,7 +146,7 @@ function findMatches(m: CompiledMatcher, text: string): TextMatch[] {
  * for one start, by increasing end, so walking each start's group backwards tries the
  * longest first; a start inside the previous mention is skipped.
  */
-function resolve(m: CompiledMatcher, found: number, gen: number): TextMatch[] {
+function resolve(m: CompiledMatcher, found: number, gen: number, n: number): TextMatch[] {
   const { starts, ends } = buffers;
   const out: TextMatch[] = [];
   let lastEnd = 0;
@@ -162,7 +158,7 @@ function resolve(m: CompiledMatcher, found: number, gen: number): TextMatch[] {
     if (s >= lastEnd) {
       for (let x = g - 1; x >= k; x--) {
         const e = candidates[3 * x + 1]!;
-        const alias = pickAlias(m, candidates[3 * x + 2]!, s, e, gen);
+        const alias = pickAlias(m, candidates[3 * x + 2]!, s, e, gen, n);
         if (alias >= 0) {
           out.push({
             start: starts[s]!,
@@ -218,20 +214,20 @@ function unitsOf(units: Uint16Array, from: number, to: number): string {
 }
 
 /** Whether words next to the mention [s, e) veto the alias (another body of the same name). */
-function vetoed(veto: AliasVeto, s: number, e: number): boolean {
+function vetoed(veto: AliasVeto, s: number, e: number, n: number): boolean {
   if (veto.after.length > 0) {
     const word = wordBefore(s);
     if (word && veto.after.some((w) => w === word || (w === "'s" && word.endsWith("'s")))) return true;
   }
   if (veto.before.length > 0) {
-    const word = wordAfter(e, lastLength);
+    const word = wordAfter(e, n);
     if (word && veto.before.includes(word)) return true;
   }
   return false;
 }
 
 /** The lowest-index alias of terminal `term` whose case, context and veto rules hold, or -1. */
-function pickAlias(m: CompiledMatcher, term: number, s: number, e: number, gen: number): number {
+function pickAlias(m: CompiledMatcher, term: number, s: number, e: number, gen: number, n: number): number {
   const { cased } = buffers;
   for (let p = m.termAliasStart[term]!; p < m.termAliasStart[term + 1]!; p++) {
     const a = m.termAliases[p]!;
@@ -259,7 +255,7 @@ function pickAlias(m: CompiledMatcher, term: number, s: number, e: number, gen: 
       if (!seen) continue;
     }
     const veto = m.aliasVeto[a];
-    if (veto !== undefined && vetoed(veto, s, e)) continue;
+    if (veto !== undefined && vetoed(veto, s, e, n)) continue;
     return a;
   }
   return -1;
