@@ -29,7 +29,10 @@ export function App() {
     // The tab object carries a URL only when the browser grants it (activeTab, on a toolbar click).
     const unfollow = followPageTab(async (id) => {
       const found = id === undefined ? undefined : await browser.tabs.get(id).catch(() => undefined);
-      setTab(found ?? (id === undefined ? undefined : { id }));
+      const next: Tab | undefined = found ?? (id === undefined ? undefined : { id });
+      // Refreshes come on any tab's report: keep the same object when this tab did not change,
+      // so the report subscription below is not torn down and rebuilt for nothing.
+      setTab((prev) => (prev?.id === next?.id && prev?.url === next?.url ? prev : next));
       if (id === undefined) setState({ status: 'not-running' });
     });
     return () => {
