@@ -6,7 +6,7 @@
  * tasks and the longest. The page's own total main-thread time is given beside it, with
  * and without the extension. Bundled dictionary and a generated 20,000-alias one.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -85,10 +85,7 @@ export async function benchCost(): Promise<Record<string, unknown>> {
   });
   s.server.setPage(
     '/article.html',
-    (await import('node:fs')).readFileSync(
-      join(import.meta.dirname, '..', 'scripts', 'demo', 'article.html'),
-      'utf8',
-    ),
+    readFileSync(join(import.meta.dirname, '..', 'scripts', 'demo', 'article.html'), 'utf8'),
   );
   s.server.setPage('/bench/article-5k.html', articlePage({ words: 5_000, seed: 5, mentions }));
   s.server.setPage('/bench/page-100k.html', articlePage({ words: 100_000, seed: 100, mentions }));
