@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { EntityCard } from '../data/queries';
 import { t, tCount } from '../utils/shared/i18n';
 import { EntityChip } from './EntityChip';
@@ -18,39 +19,40 @@ export interface CardProps {
   onPin: () => void;
   onClose: () => void;
   onOpenTimeline: (entityId: string) => void;
+  /** "Story so far": the page's whole chronology in the side panel. */
+  onOpenStory: () => void;
   onSelectRelated: (entityId: string) => void;
   onIgnoreTerm: (entityId: string, term: string) => void;
   onHideTopic: (topicKey: string) => void;
   onSiteOff: () => void;
 }
 
-/** The first sentence of a summary: the one line a screen reader hears. */
-export function firstSentence(text: string): string {
-  const match = /^(.{20,}?[.!?])(\s|$)/.exec(text);
-  return (match?.[1] ?? text).slice(0, 200);
-}
-
 /**
- * The start of a summary that a reader takes in at a glance: whole sentences up to about
- * `max` characters (at least the first sentence, cut with an ellipsis if even that is long).
+ * The first sentence of a summary: the card's one line and what a screen reader hears.
+ * A first sentence longer than `max` is cut at a word, with an ellipsis.
  */
-export function shortSummary(text: string, max = 280): string {
-  const sentences = text.match(/[^.!?]+[.!?]+(?:["'”’)]*)(?:\s+|$)|[^.!?]+$/g) ?? [text];
-  let out = '';
-  for (const sentence of sentences) {
-    if (out && (out + sentence).trim().length > max) break;
-    out += sentence;
-  }
-  out = out.trim();
-  return out.length > max + 80 ? `${out.slice(0, max).replace(/\s+\S*$/, '')}…` : out;
+export function firstSentence(text: string, max = 240): string {
+  const match = /^(.{20,}?[.!?])(\s|$)/.exec(text);
+  return clampWords(match?.[1] ?? text, max);
+}
+
+/** `text` if it is at most `max` long, else its start cut at a word and ended with "…". */
+export function clampWords(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const atWord = cut.replace(/\s+\S*$/, '');
+  return `${(atWord.length >= max / 2 ? atWord : cut).trimEnd()}…`;
 }
 
 /**
- * The hover card: what the thing is, key facts, the few events that matter around the
- * article's date ("Since this article" set apart), related entities and the controls.
+ * The hover card leads with the backstory: name, kind, one line of what it is, then
+ * the few events that matter around the article's date ("Since this article" set
+ * apart), each with its date and source. The full summary, key facts, related
+ * entities and the highlighting controls are one step away ("About …").
  */
 export function Card(props: CardProps) {
   const { state } = props;
+  const [details, setDetails] = useState(false);
   const header = (
     <div class="bs-card-bar">
       {props.canGoBack && <IconButton label={t('panelBack')} glyph="←" onClick={props.onBack} />}
@@ -98,33 +100,22 @@ export function Card(props: CardProps) {
         {entity.name}
       </h2>
       <p class="bs-card-kind">{t(kindKey(entity.kind))}</p>
-      <span id="bs-card-line" class="bs-sr-only">
+      <p id="bs-card-line" class="bs-card-line" title={entity.summary}>
         {firstSentence(entity.summary)}
-      </span>
-      <p class="bs-card-summary" title={entity.summary}>
-        {shortSummary(entity.summary)}
       </p>
       {card.knowledgeEnds && <KnowledgeNote asOf={card.knowledgeEnds} />}
-      {card.facts.length > 0 && (
-        <dl class="bs-card-facts">
-          {card.facts.map((f, i) => (
-            <div key={i}>
-              <dt>{f.label}</dt>
-              <dd>{f.value}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
       {noEvents ? (
         <p class="bs-card-muted">{t('cardNoEvents')}</p>
       ) : (
         <>
           {noDate && <p class="bs-card-note">{t('cardNoDate')}</p>}
-          <ol class="bs-card-events" aria-label={t('panelTimeline')}>
-            {card.before.map((e) => (
-              <EventRow key={e.key} event={e} compact currentKey={entity.key} />
-            ))}
-          </ol>
+          {card.before.length > 0 && (
+            <ol class="bs-card-events" aria-label={t('panelTimeline')}>
+              {card.before.map((e) => (
+                <EventRow key={e.key} event={e} compact currentKey={entity.key} />
+              ))}
+            </ol>
+          )}
           {card.after.length > 0 && (
             <section class="bs-card-since" aria-labelledby="bs-card-since">
               <h3 id="bs-card-since">{t('cardSinceArticle')}</h3>
@@ -138,32 +129,58 @@ export function Card(props: CardProps) {
           )}
         </>
       )}
-      {card.related.length > 0 && (
-        <div class="bs-card-related" aria-label={t('panelRelated')} role="group">
-          {card.related.slice(0, 6).map((r) => (
-            <EntityChip key={r.key} entity={r} onSelect={props.onSelectRelated} />
-          ))}
-        </div>
-      )}
       <div class="bs-card-actions">
         <button type="button" class="bs-card-primary" onClick={() => props.onOpenTimeline(entity.key)}>
           {t('cardOpenTimeline')}
         </button>
+        <button type="button" class="bs-card-secondary" onClick={props.onOpenStory}>
+          {t('cardStory')}
+        </button>
+        <button
+          type="button"
+          class="bs-card-secondary bs-card-toggle"
+          aria-expanded={details}
+          aria-controls="bs-card-details"
+          onClick={() => setDetails(!details)}
+        >
+          {details ? t('cardHideDetails') : t('cardDetails', clampWords(entity.name, 24))}
+        </button>
       </div>
-      <details class="bs-card-controls">
-        <summary>{t('cardMore')}</summary>
-        <button type="button" onClick={() => props.onIgnoreTerm(entity.key, props.term)}>
-          {t('cardIgnoreTerm', props.term)}
-        </button>
-        {primaryTopic && (
-          <button type="button" onClick={() => props.onHideTopic(primaryTopic.key)}>
-            {t('cardHideTopic', primaryTopic.label)}
-          </button>
-        )}
-        <button type="button" onClick={props.onSiteOff}>
-          {t('cardSiteOff')}
-        </button>
-      </details>
+      {details && (
+        <div id="bs-card-details" class="bs-card-details">
+          <p class="bs-card-summary">{entity.summary}</p>
+          {card.facts.length > 0 && (
+            <dl class="bs-card-facts">
+              {card.facts.map((f, i) => (
+                <div key={i}>
+                  <dt>{f.label}</dt>
+                  <dd>{f.value}</dd>
+                </div>
+              ))}
+            </dl>
+          )}
+          {card.related.length > 0 && (
+            <div class="bs-card-related" aria-label={t('panelRelated')} role="group">
+              {card.related.slice(0, 6).map((r) => (
+                <EntityChip key={r.key} entity={r} onSelect={props.onSelectRelated} />
+              ))}
+            </div>
+          )}
+          <div class="bs-card-controls" role="group" aria-label={t('cardMore')}>
+            <button type="button" onClick={() => props.onIgnoreTerm(entity.key, props.term)}>
+              {t('cardIgnoreTerm', props.term)}
+            </button>
+            {primaryTopic && (
+              <button type="button" onClick={() => props.onHideTopic(primaryTopic.key)}>
+                {t('cardHideTopic', primaryTopic.label)}
+              </button>
+            )}
+            <button type="button" onClick={props.onSiteOff}>
+              {t('cardSiteOff')}
+            </button>
+          </div>
+        </div>
+      )}
     </div>
   );
 }

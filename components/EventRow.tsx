@@ -14,6 +14,9 @@ export interface EventRowProps {
   after?: boolean;
 }
 
+/** The id of an event's row, so the timeline picture can bring it into view. */
+export const eventDomId = (key: string): string => `bs-event-${key}`;
+
 /** One dated event: date, title, (description, involved entities), sources. */
 export function EventRow({
   event,
@@ -24,7 +27,11 @@ export function EventRow({
 }: EventRowProps) {
   const others = event.entities.filter((e) => e.key !== currentKey);
   return (
-    <li class={`bs-event bs-importance-${event.importance}${after ? ' bs-after' : ''}`}>
+    <li
+      id={compact ? undefined : eventDomId(event.key)}
+      tabIndex={compact ? undefined : -1}
+      class={`bs-event bs-importance-${event.importance}${after ? ' bs-after' : ''}`}
+    >
       <DateLabel date={event.date} end={event.end} />
       <span class="bs-event-title">{event.title}</span>
       {!compact && <p class="bs-event-description">{event.description}</p>}
@@ -36,7 +43,8 @@ export function EventRow({
         </span>
       )}
       <span class="bs-event-sources">
-        {event.sources.map((s, i) => (
+        {/* The card names the first (primary) source; the panel lists them all. */}
+        {(compact ? event.sources.slice(0, 1) : event.sources).map((s, i) => (
           <SourceLink key={i} source={s} />
         ))}
       </span>

@@ -40,7 +40,8 @@ export interface EntityCard {
   topics: TopicRecord[];
 }
 
-const ref = (e: EntityRecord): EntityRef => ({ key: e.key, name: e.name, kind: e.kind });
+/** The name-and-kind reference of an entity. */
+export const ref = (e: EntityRecord): EntityRef => ({ key: e.key, name: e.name, kind: e.kind });
 
 /** An entity mentioned on a page, with how often and where first. */
 export interface PageEntity extends EntityRef {
@@ -82,7 +83,7 @@ async function resolveRefs(db: BackstoryDatabase, keys: readonly string[]): Prom
 }
 
 export interface CardOptions {
-  /** How many events the card shows in all (3 to 5). */
+  /** How many events the card shows in all (3 to 5; 4 keeps a card on one screen). */
   maxEvents?: number;
   /** At most this many of them after the article. */
   maxAfter?: number;
@@ -90,13 +91,14 @@ export interface CardOptions {
 
 /**
  * Picks the events a card shows. Pure, so the rule is tested on its own: up to the
- * article, the most important (ties: the nearest to the article); after it, the most
- * important (ties: the soonest). Without a date, the latest events.
+ * article, the latest one and then the most important (ties: the nearest to the
+ * article); after it, the most important (ties: the soonest). Without a date, the
+ * latest events.
  */
 export function pickCardEvents<T extends Pick<EventRecord, 'date' | 'importance' | 'startKey' | 'key'>>(
   events: readonly T[],
   articleDate: string | undefined,
-  { maxEvents = 5, maxAfter = 2 }: CardOptions = {},
+  { maxEvents = 4, maxAfter = 2 }: CardOptions = {},
 ): { before: T[]; after: T[]; totalBefore: number; totalAfter: number } {
   const byDate = (a: T, b: T) => a.startKey.localeCompare(b.startKey) || a.key.localeCompare(b.key);
   if (!articleDate) {
@@ -109,8 +111,13 @@ export function pickCardEvents<T extends Pick<EventRecord, 'date' | 'importance'
     .sort((a, b) => b.importance - a.importance || byDate(a, b))
     .slice(0, Math.min(maxAfter, after.length));
   const roomBefore = maxEvents - pickAfter.length;
+  // The latest event before the article always leads in: it is where the story stands.
+  const latest = [...before].sort(byDate).at(-1);
   const pickBefore = [...before]
-    .sort((a, b) => b.importance - a.importance || byDate(b, a))
+    .sort(
+      (a, b) =>
+        (b === latest ? 1 : 0) - (a === latest ? 1 : 0) || b.importance - a.importance || byDate(b, a),
+    )
     .slice(0, roomBefore);
   // Fill spare room with more events after the article when the past is thin.
   const spare = maxEvents - pickBefore.length - pickAfter.length;

@@ -23,6 +23,7 @@ export interface CardTarget {
 export interface CardActions {
   load: (entityId: string) => Promise<EntityCard | null>;
   openTimeline: (entityId: string) => void;
+  openStory: () => void;
   ignoreTerm: (entityId: string, term: string) => void;
   hideTopic: (topicKey: string) => void;
   siteOff: () => void;
@@ -173,7 +174,9 @@ export class CardUi {
     const target = this.target;
     if (!app || !target) return;
     render(
+      // Keyed by entity: "About …" opens closed for each entity the card shows.
       <Card
+        key={this.stack[this.stack.length - 1]}
         state={this.state}
         term={target.term}
         pinned={this.pinned}
@@ -188,6 +191,7 @@ export class CardUi {
         }}
         onClose={() => this.close()}
         onOpenTimeline={(id) => this.actions.openTimeline(id)}
+        onOpenStory={() => this.actions.openStory()}
         onSelectRelated={(id) => {
           this.stack.push(id);
           this.show(id);

@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { Card, firstSentence, shortSummary, type CardProps } from '../../components/Card';
+import { Card, clampWords, firstSentence, type CardProps } from '../../components/Card';
 import type { EntityCard, TimelineItem } from '../../data/queries';
 
 function event(key: string, date: string, title: string, importance = 3): TimelineItem {
@@ -57,6 +57,7 @@ function props(overrides: Partial<CardProps> = {}): CardProps {
     onPin: vi.fn(),
     onClose: vi.fn(),
     onOpenTimeline: vi.fn(),
+    onOpenStory: vi.fn(),
     onSelectRelated: vi.fn(),
     onIgnoreTerm: vi.fn(),
     onHideTopic: vi.fn(),
@@ -66,16 +67,40 @@ function props(overrides: Partial<CardProps> = {}): CardProps {
 }
 
 describe('Card', () => {
-  it('shows name, kind, summary, facts and events at their precision, split around the article', () => {
+  it('leads with name, kind, one line and the events split around the article; details one step away', async () => {
+    const user = userEvent.setup();
     render(<Card {...props()} />);
     expect(screen.getByRole('heading', { name: 'Acme Widgets' })).toBeTruthy();
     expect(screen.getByText('Company')).toBeTruthy();
+    expect(screen.getByText('An invented maker of widgets.')).toBeTruthy();
     expect(screen.getByText('16 May 2019')).toBeTruthy();
     expect(screen.getByText('May 2019')).toBeTruthy();
     const since = screen.getByRole('region', { name: 'Since this article' });
     expect(within(since).getByText('Rule extended')).toBeTruthy();
     expect(within(since).getByText('12 more events since this article')).toBeTruthy();
+    // The full summary, key facts, related entities and the controls wait behind "About …".
+    expect(screen.queryByText('Founded')).toBeNull();
+    expect(screen.queryByText(/It is used in tests only/)).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Office of Trade Rules' })).toBeNull();
+    const about = screen.getByRole('button', { name: 'About Acme Widgets' });
+    expect(about.getAttribute('aria-expanded')).toBe('false');
+    await user.click(about);
+    expect(screen.getByRole('button', { name: 'Less' }).getAttribute('aria-expanded')).toBe('true');
     expect(screen.getByText('Founded')).toBeTruthy();
+    expect(screen.getByText('An invented maker of widgets. It is used in tests only.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Less' }));
+    expect(screen.queryByText('Founded')).toBeNull();
+  });
+
+  it('names one source per event: the first, which the pack lists as primary', () => {
+    const c = card();
+    c.before[0]!.sources = [
+      { publisher: 'Federal Register', title: 'Rule', url: 'https://example.org/rule' },
+      { publisher: 'Wire', title: 'Report', url: 'https://example.org/wire' },
+    ];
+    render(<Card {...props({ state: { status: 'ready', card: c } })} />);
+    expect(screen.getByRole('link', { name: 'Federal Register' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Wire' })).toBeNull();
   });
 
   it('links each event to its source in a new tab without opener', () => {
@@ -123,13 +148,15 @@ describe('Card', () => {
     render(<Card {...p} />);
     await user.click(screen.getByRole('button', { name: 'Open timeline' }));
     expect(p.onOpenTimeline).toHaveBeenCalledWith('p:acme');
+    await user.click(screen.getByRole('button', { name: 'Story so far' }));
+    expect(p.onOpenStory).toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'About Acme Widgets' }));
     await user.click(screen.getByRole('button', { name: 'Office of Trade Rules' }));
     expect(p.onSelectRelated).toHaveBeenCalledWith('p:office');
     await user.click(screen.getByRole('button', { name: 'Pin card' }));
     expect(p.onPin).toHaveBeenCalled();
     await user.click(screen.getByRole('button', { name: 'Back' }));
     expect(p.onBack).toHaveBeenCalled();
-    await user.click(screen.getByText('Highlighting options'));
     await user.click(screen.getByRole('button', { name: 'Don’t highlight “Acme”'.replace('’', "'") }));
     expect(p.onIgnoreTerm).toHaveBeenCalledWith('p:acme', 'Acme');
     await user.click(screen.getByRole('button', { name: 'Hide topic Trade' }));
@@ -158,10 +185,11 @@ describe('Card', () => {
     long.entity.summary = 'ش'.repeat(1200);
     render(<Card {...props({ state: { status: 'ready', card: long } })} />);
     expect(screen.getByRole('heading', { level: 2 }).textContent).toHaveLength(long.entity.name.length);
-    // A summary without sentence breaks is cut for the card, whole in the title.
-    const summary = document.querySelector('.bs-card-summary')!;
-    expect(summary.textContent!.length).toBeLessThan(300);
-    expect(summary.getAttribute('title')).toBe(long.entity.summary);
+    // A summary without sentence breaks is cut for the card's line, whole in its title.
+    const line = document.querySelector('.bs-card-line')!;
+    expect(line.textContent!.length).toBeLessThan(300);
+    expect(line.textContent!.endsWith('…')).toBe(true);
+    expect(line.getAttribute('title')).toBe(long.entity.summary);
   });
 });
 
@@ -171,21 +199,21 @@ describe('firstSentence', () => {
       'The US agency keeps the list.',
     );
     expect(firstSentence('No full stop here')).toBe('No full stop here');
-    expect(firstSentence('x'.repeat(500))).toHaveLength(200);
+    // Even a first sentence too long for the line ends in an ellipsis, at a word when it can.
+    expect(firstSentence('x'.repeat(500))).toBe(`${'x'.repeat(240)}…`);
+    const words = firstSentence('word '.repeat(100) + 'end.');
+    expect(words.endsWith('word…')).toBe(true);
+    expect(words.length).toBeLessThanOrEqual(241);
   });
 });
 
-describe('shortSummary', () => {
-  it('keeps whole sentences up to the limit', () => {
-    const text = 'First sentence here. Second one is here too. ' + 'Third sentence is long. '.repeat(20);
-    expect(shortSummary(text, 50)).toBe('First sentence here. Second one is here too.');
-    expect(shortSummary('Only one. ', 50)).toBe('Only one.');
-    expect(shortSummary('It said “no.” Then it left.', 14)).toBe('It said “no.”');
-  });
-  it('cuts a single overlong sentence at a word with an ellipsis', () => {
-    const out = shortSummary('word '.repeat(200), 100);
-    expect(out.endsWith('…')).toBe(true);
-    expect(out.length).toBeLessThanOrEqual(101);
+describe('clampWords', () => {
+  it('keeps short text whole and cuts long text at a word with an ellipsis', () => {
+    expect(clampWords('Huawei Technologies', 24)).toBe('Huawei Technologies');
+    expect(clampWords('Committee on Foreign Investment in the United States', 24)).toBe(
+      'Committee on Foreign…',
+    );
+    expect(clampWords('Supercalifragilisticexpialidocious', 10)).toBe('Supercalif…');
   });
 });
 

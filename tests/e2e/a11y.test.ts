@@ -70,7 +70,7 @@ for (const scheme of ['light', 'dark'] as const) {
     it('the open card', async () => {
       await article.bringToFront();
       await openCard(article, 'Huawei');
-      await article.locator('backstory-card summary').click();
+      await article.locator('backstory-card .bs-card-toggle').click();
       await expect.poll(() => article.locator('backstory-card .bs-card-since').count()).toBe(1);
       const findings = await runAxe(article, 'backstory-card');
       expectNoSeriousViolations(`card (${scheme})`, findings);

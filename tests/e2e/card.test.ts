@@ -79,7 +79,8 @@ describe.skipIf(!!skip)('the hover card in Chromium', () => {
     await page.waitForTimeout(700);
     expect(await cardName(page).textContent()).toBe('Huawei Technologies');
 
-    // A related chip opens that entity's card, with a way back.
+    // A related chip (under "About …") opens that entity's card, with a way back.
+    await card.locator('.bs-card-toggle').click();
     await card.locator('.bs-card-related .bs-chip', { hasText: 'Ren Zhengfei' }).click();
     await expect.poll(() => cardName(page).textContent()).toBe('Ren Zhengfei');
     await card.locator('button[aria-label="Back"]').click();
@@ -220,7 +221,7 @@ describe.skipIf(!!skip)('the card’s controls', () => {
     expect(await texts(page)).toContain('Wilbur Ross');
 
     await openCardOn(page, 'Wilbur Ross');
-    await page.locator('backstory-card summary').click();
+    await page.locator('backstory-card .bs-card-toggle').click();
     await page.locator('backstory-card .bs-card-controls button').first().click();
     await expect.poll(() => texts(page), { timeout: 10_000 }).not.toContain('Wilbur Ross');
     expect(
@@ -230,14 +231,14 @@ describe.skipIf(!!skip)('the card’s controls', () => {
     await expect.poll(() => texts(page), { timeout: 10_000 }).toContain('Wilbur Ross');
 
     await openCardOn(page, 'NATO');
-    await page.locator('backstory-card summary').click();
+    await page.locator('backstory-card .bs-card-toggle').click();
     await page.locator('backstory-card .bs-card-controls button', { hasText: 'Hide topic' }).click();
     await expect.poll(() => texts(page), { timeout: 10_000 }).not.toContain('NATO');
     await s.worker.evaluate(() => chrome.storage.local.set({ disabledTopics: [] }));
     await expect.poll(() => texts(page), { timeout: 10_000 }).toContain('NATO');
 
     await openCardOn(page, 'Huawei');
-    await page.locator('backstory-card summary').click();
+    await page.locator('backstory-card .bs-card-toggle').click();
     await page
       .locator('backstory-card .bs-card-controls button', { hasText: 'Turn off on this site' })
       .click();

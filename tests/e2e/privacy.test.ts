@@ -83,6 +83,7 @@ describe.skipIf(!!skip)('privacy in Chromium', () => {
     visited.push(article.url());
     await waitForHighlights(article, 5);
     await openCard(article, 'Huawei');
+    await article.locator('backstory-card .bs-card-toggle').click();
     await article.locator('backstory-card .bs-card-related .bs-chip').first().click();
 
     for (const p of CORPUS_PAGES) {

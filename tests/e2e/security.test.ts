@@ -196,7 +196,7 @@ describe.skipIf(!!skip)('security in Chromium', () => {
     await page.goto(`${s.server.url}/glass.html`);
     await waitForHighlights(page, 1);
     await openCard(page, HOSTILE_ALIAS);
-    await page.locator('backstory-card summary').click();
+    await page.locator('backstory-card .bs-card-toggle').click();
     const inCard = await traces(page, 'card');
     expect(inCard).toMatchObject(CLEAN);
     for (const literal of [

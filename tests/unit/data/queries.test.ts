@@ -58,6 +58,24 @@ describe('pickCardEvents (pure)', () => {
     expect(picked.totalAfter).toBe(0);
   });
 
+  it('before the article: the latest event always leads in, whatever its importance', () => {
+    const events = [
+      item('a', '2010-01-01', 3),
+      item('d', '2011-01-01', 5),
+      item('c', '2014-01-01', 3),
+      item('minor-latest', '2015-01-01', 1),
+      item('after', '2021-01-01', 1),
+    ];
+    const picked = pickCardEvents(events, '2020-01-01', { maxEvents: 3, maxAfter: 0 });
+    // The latest before the article (importance 1) is kept; then d (5) and c (the nearer 3).
+    expect(keys(picked.before)).toEqual(['d', 'c', 'minor-latest']);
+  });
+
+  it('shows four events by default', () => {
+    const events = ['2001', '2002', '2003', '2004', '2005', '2006'].map((d, i) => item(`e${i}`, d, 3));
+    expect(pickCardEvents(events, '2010-01-01').before).toHaveLength(4);
+  });
+
   it('after the article: at most maxAfter, the most important, ties to the soonest', () => {
     const events = [
       item('past1', '2018-01-01', 2),
@@ -145,7 +163,7 @@ describe('getEntityCard', () => {
 
   it('splits the events around the article date, with counts', async () => {
     const db = await seeded();
-    const card = await getEntityCard(db, T('northwind'), '2019-07-03');
+    const card = await getEntityCard(db, T('northwind'), '2019-07-03', { maxEvents: 5 });
     expect(card).toBeDefined();
     // Up to the article: quill-arrest (5), nw-listed (5), nw-licence (3) beat the two 2s.
     expect(ids(card!.before)).toEqual(['quill-arrest', 'nw-listed', 'nw-licence']);
@@ -177,7 +195,7 @@ describe('getEntityCard', () => {
 
   it('fills the card with later events when the article predates most of them', async () => {
     const db = await seeded();
-    const card = (await getEntityCard(db, T('northwind'), '1995-01-01'))!;
+    const card = (await getEntityCard(db, T('northwind'), '1995-01-01', { maxEvents: 5 }))!;
     expect(ids(card.before)).toEqual(['nw-founded']);
     expect(ids(card.after)).toEqual(['quill-arrest', 'nw-listed', 'nw-rule', 'quill-release']);
     expect(card.moreAfter).toBe(4);
@@ -207,7 +225,8 @@ describe('getEntityCard', () => {
     const db = await seeded();
     const card = (await getEntityCard(db, T('northwind'), '2019-07-03', { maxEvents: 3, maxAfter: 1 }))!;
     expect(ids(card.after)).toEqual(['quill-release']);
-    expect(ids(card.before)).toEqual(['quill-arrest', 'nw-listed']);
+    // Two places before: the latest (nw-licence, 3), then the nearer of the two 5s.
+    expect(ids(card.before)).toEqual(['nw-listed', 'nw-licence']);
     expect(card.moreAfter).toBe(3);
   });
 
