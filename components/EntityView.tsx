@@ -6,7 +6,9 @@ import { t, type MessageKey } from '../utils/shared/i18n';
 import { EntityChip } from './EntityChip';
 import { isAfterKnowledge } from '../data/dates';
 import { KnowledgeNote } from './KnowledgeNote';
-import { Timeline } from './Timeline';
+import { EventFilters } from './EventFilters';
+import { revealEvent, Timeline } from './Timeline';
+import { TimeStrip } from './TimeStrip';
 
 export interface EntityViewData {
   entity: Pick<EntityRecord, 'key' | 'name' | 'kind' | 'summary' | 'facts'>;
@@ -63,39 +65,25 @@ export function EntityView({ data, articleDate, onSelectEntity }: EntityViewProp
       )}
       <section aria-labelledby="bs-timeline-heading">
         <h3 id="bs-timeline-heading">{t('panelTimeline')}</h3>
-        <div class="bs-filters">
-          <label>
-            <span class="bs-visually-hidden">{t('filterTopic')}</span>
-            <select value={topic} onChange={(e) => setTopic((e.currentTarget as HTMLSelectElement).value)}>
-              <option value="">{t('filterAllTopics')}</option>
-              {data.topics.map((tp) => (
-                <option key={tp.key} value={tp.key}>
-                  {tp.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            <span class="bs-visually-hidden">{t('filterImportance')}</span>
-            <select
-              value={String(minImportance)}
-              onChange={(e) => setMinImportance(Number((e.currentTarget as HTMLSelectElement).value))}
-            >
-              <option value="1">{t('filterAllEvents')}</option>
-              <option value="3">{t('filterNotable')}</option>
-              <option value="4">{t('filterMajor')}</option>
-            </select>
-          </label>
-        </div>
+        <EventFilters
+          topics={data.topics}
+          topic={topic}
+          minImportance={minImportance}
+          onTopic={setTopic}
+          onMinImportance={setMinImportance}
+        />
         {events.length === 0 ? (
           <p class="bs-muted">{t('cardNoEvents')}</p>
         ) : (
-          <Timeline
-            events={events}
-            articleDate={articleDate}
-            currentKey={data.entity.key}
-            onSelectEntity={onSelectEntity}
-          />
+          <>
+            <TimeStrip events={events} articleDate={articleDate} onSelect={revealEvent} />
+            <Timeline
+              events={events}
+              articleDate={articleDate}
+              currentKey={data.entity.key}
+              onSelectEntity={onSelectEntity}
+            />
+          </>
         )}
       </section>
       {data.related.length > 0 && (

@@ -28,8 +28,8 @@ export interface PageEntitiesProps {
   onRevealMention: (key: string) => void;
 }
 
-/** "On this page": the entities found in the active tab, grouped by topic. */
-export function PageEntities({ page, onSelectEntity, onRevealMention }: PageEntitiesProps) {
+/** What the panel's page views say when there is no page to show. */
+export function PageStatusNote({ page }: { page: Exclude<PageState, { status: 'ok' }> }) {
   switch (page.status) {
     case 'loading':
       return <p class="bs-muted">{t('cardLoading')}</p>;
@@ -39,6 +39,17 @@ export function PageEntities({ page, onSelectEntity, onRevealMention }: PageEnti
       return <p class="bs-empty">{t('popupNotRunning')}</p>;
     case 'off':
       return <p class="bs-empty">{t('panelSiteOff')}</p>;
+  }
+}
+
+/** "On this page": the entities found in the active tab, grouped by topic. */
+export function PageEntities({ page, onSelectEntity, onRevealMention }: PageEntitiesProps) {
+  switch (page.status) {
+    case 'loading':
+    case 'restricted':
+    case 'not-running':
+    case 'off':
+      return <PageStatusNote page={page} />;
     case 'ok':
       return (
         <div class="bs-page-entities">

@@ -33,6 +33,8 @@ export interface PopupViewProps {
   onEnableSite?: () => void;
   enableStatus?: EnableStatus;
   onOpenPanel: () => void;
+  /** Opens the side panel on "Story so far". */
+  onOpenStory: () => void;
   onOpenOptions: () => void;
 }
 
@@ -44,8 +46,10 @@ export function PopupView({
   onEnableSite,
   enableStatus = 'idle',
   onOpenPanel,
+  onOpenStory,
   onOpenOptions,
 }: PopupViewProps) {
+  const hasStory = state.status === 'running' && state.active && state.top.length > 0;
   const canEnable = state.status === 'not-running' && !!state.canEnable && !!state.site;
   return (
     <main class="bs-popup">
@@ -88,7 +92,12 @@ export function PopupView({
         </label>
       )}
       <footer class="bs-popup-actions">
-        <button type="button" class="bs-button bs-primary" onClick={onOpenPanel}>
+        {hasStory && (
+          <button type="button" class="bs-button bs-primary" onClick={onOpenStory}>
+            {t('popupStory')}
+          </button>
+        )}
+        <button type="button" class={hasStory ? 'bs-button' : 'bs-button bs-primary'} onClick={onOpenPanel}>
           {t('popupOpenPanel')}
         </button>
         <button type="button" class="bs-button" onClick={onOpenOptions}>

@@ -1,9 +1,11 @@
 import type { SearchResult } from '../data/queries';
+import type { StoryData } from '../data/story';
 import { t } from '../utils/shared/i18n';
 import { EntityView, type EntityViewData } from './EntityView';
 import type { PanelView } from './navigation';
 import { PageEntities, type PageState } from './PageEntities';
 import { SearchView } from './SearchView';
+import { StoryView } from './StoryView';
 import { IconButton } from './IconButton';
 
 export interface SidePanelViewProps {
@@ -11,17 +13,19 @@ export interface SidePanelViewProps {
   page: PageState;
   entity: EntityViewData | 'loading' | 'missing' | undefined;
   results: SearchResult[];
+  story: StoryData | undefined;
   canBack: boolean;
   canForward: boolean;
   onBack: () => void;
   onForward: () => void;
   onShowPage: () => void;
+  onShowStory: () => void;
   onSearch: (query: string) => void;
   onSelectEntity: (key: string) => void;
   onRevealMention: (key: string) => void;
 }
 
-/** The side panel: tabs for this page and search, an entity page, back and forward. */
+/** The side panel: tabs for this page, its story and search; an entity page; back and forward. */
 export function SidePanelView(props: SidePanelViewProps) {
   const { view, page } = props;
   const articleDate = page.status === 'ok' ? page.publishedAt : undefined;
@@ -37,6 +41,9 @@ export function SidePanelView(props: SidePanelViewProps) {
         />
         <button type="button" class="bs-tab" aria-pressed={view.kind === 'page'} onClick={props.onShowPage}>
           {t('panelOnThisPage')}
+        </button>
+        <button type="button" class="bs-tab" aria-pressed={view.kind === 'story'} onClick={props.onShowStory}>
+          {t('panelStory')}
         </button>
         <button
           type="button"
@@ -55,6 +62,9 @@ export function SidePanelView(props: SidePanelViewProps) {
             onSelectEntity={props.onSelectEntity}
             onRevealMention={props.onRevealMention}
           />
+        )}
+        {view.kind === 'story' && (
+          <StoryView page={page} story={props.story} onSelectEntity={props.onSelectEntity} />
         )}
         {view.kind === 'search' && (
           <SearchView

@@ -1,7 +1,7 @@
 import { startKey } from '../data/dates';
 import type { TimelineItem } from '../data/queries';
 import { t } from '../utils/shared/i18n';
-import { EventRow } from './EventRow';
+import { eventDomId, EventRow } from './EventRow';
 
 export interface TimelineProps {
   events: readonly TimelineItem[];
@@ -34,6 +34,21 @@ export function groupTimeline(events: readonly TimelineItem[], articleDate?: str
   }
   if (!markerPlaced && articleDate) push(articleDate.slice(0, 4), 'marker');
   return groups;
+}
+
+/**
+ * Brings an event's row into view and focus, and flashes it: what choosing a mark in
+ * the timeline picture does. Smooth scrolling only where motion is welcome.
+ */
+export function revealEvent(key: string): void {
+  const row = document.getElementById(eventDomId(key));
+  if (!row) return;
+  const still = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? true;
+  row.scrollIntoView({ block: 'center', behavior: still ? 'auto' : 'smooth' });
+  row.focus({ preventScroll: true });
+  row.classList.remove('bs-flash');
+  void row.offsetWidth; // restart the flash when the same row is chosen twice
+  row.classList.add('bs-flash');
 }
 
 /** A full timeline grouped by year, with the article's date as a marker. */

@@ -1,6 +1,6 @@
 /** Back/forward within the side panel, as a pure reducer. */
 export type PanelView =
-  { kind: 'page' } | { kind: 'search'; query: string } | { kind: 'entity'; key: string };
+  { kind: 'page' } | { kind: 'story' } | { kind: 'search'; query: string } | { kind: 'entity'; key: string };
 
 export interface NavState {
   stack: PanelView[];

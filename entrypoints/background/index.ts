@@ -53,6 +53,14 @@ export default defineBackground({
         await opened;
       }),
     );
+    onMessage(
+      'contentOpenStory',
+      guarded(ctx, 'contentOpenStory', undefined, async (_request, sender) => {
+        const opened = openPanel({ tabId: sender.tab?.id }); // before any await: needs the gesture
+        await panelRequestStorage.setValue({ story: true, at: Date.now() });
+        await opened;
+      }),
+    );
     // The background alone compiles the matcher: pages that change packs say so here.
     onMessage(
       'pagePacksChanged',

@@ -4,6 +4,7 @@ import { PopupView, type EnableStatus, type PopupState } from '../../components/
 import { openBackstoryDB, type BackstoryDatabase } from '../../data/db';
 import { followPageTab } from '../../utils/extension/page-tab';
 import { openPanel } from '../../utils/extension/panel';
+import { panelRequestStorage } from '../../utils/extension/panel-request';
 import { getTabReport, watchTabReport } from '../../utils/extension/tabs';
 import { requestSiteAccess } from '../../utils/extension/permissions';
 import { siteOf } from '../../utils/shared/restricted';
@@ -89,6 +90,13 @@ export function App() {
       enableStatus={enableStatus}
       onOpenPanel={() => {
         void openPanel({ tabId: tab?.id, windowId: tab?.windowId }).then(() => window.close());
+      }}
+      onOpenStory={() => {
+        const opened = openPanel({ tabId: tab?.id, windowId: tab?.windowId }); // first: needs the gesture
+        void panelRequestStorage
+          .setValue({ story: true, at: Date.now() })
+          .then(() => opened)
+          .then(() => window.close());
       }}
       onOpenOptions={() => {
         void browser.runtime.openOptionsPage().then(() => window.close());

@@ -5,6 +5,7 @@ import type { PageState } from '../../components/PageEntities';
 import { SidePanelView } from '../../components/SidePanelView';
 import { openBackstoryDB, type BackstoryDatabase } from '../../data/db';
 import { searchEntities, type SearchResult } from '../../data/queries';
+import { getStory, type StoryData } from '../../data/story';
 import { getTabReport, watchTabReport } from '../../utils/extension/tabs';
 import { panelRequestStorage } from '../../utils/extension/panel-request';
 import { toTab } from '../../utils/shared/messaging';
@@ -18,6 +19,7 @@ export function App() {
   const [page, setPage] = useState<PageState>({ status: 'loading' });
   const [entity, setEntity] = useState<EntityViewData | 'loading' | 'missing'>();
   const [results, setResults] = useState<SearchResult[]>([]);
+  const [story, setStory] = useState<StoryData>();
   const searchRun = useRef(0);
   const dataAt = useRef<number | undefined>(undefined);
   const view = currentView(nav);
@@ -56,6 +58,7 @@ export function App() {
   useEffect(() => {
     const apply = (request: Awaited<ReturnType<typeof panelRequestStorage.getValue>>) => {
       if (request?.entityId) dispatch({ type: 'go', view: { kind: 'entity', key: request.entityId } });
+      else if (request?.story) dispatch({ type: 'go', view: { kind: 'story' } });
       else if (request?.search !== undefined)
         dispatch({ type: 'go', view: { kind: 'search', query: request.search } });
     };
@@ -77,6 +80,19 @@ export function App() {
       stale = true;
     };
   }, [db, view.kind === 'entity' ? view.key : '']);
+
+  // The story of the page's entities, while "Story so far" is shown; again when they change.
+  const pageKeys = page.status === 'ok' ? page.groups.flatMap((g) => g.entities.map((e) => e.key)) : [];
+  const pageKeysId = pageKeys.join('|');
+  useEffect(() => {
+    if (!db || view.kind !== 'story') return;
+    let stale = false;
+    setStory(undefined);
+    void getStory(db, pageKeys).then((data) => !stale && setStory(data));
+    return () => {
+      stale = true;
+    };
+  }, [db, view.kind === 'story', pageKeysId]);
 
   // Search as you type; late answers to old queries are dropped.
   useEffect(() => {
@@ -103,11 +119,13 @@ export function App() {
       page={page}
       entity={entity}
       results={results}
+      story={story}
       canBack={nav.index > 0}
       canForward={nav.index < nav.stack.length - 1}
       onBack={() => dispatch({ type: 'back' })}
       onForward={() => dispatch({ type: 'forward' })}
       onShowPage={() => dispatch({ type: 'go', view: { kind: 'page' } })}
+      onShowStory={() => dispatch({ type: 'go', view: { kind: 'story' } })}
       onSearch={(query) =>
         dispatch(
           view.kind === 'search'

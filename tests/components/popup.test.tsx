@@ -14,6 +14,7 @@ function props(state: PopupState, overrides: Partial<PopupViewProps> = {}): Popu
     onToggleSite: vi.fn(),
     onEnableSite: vi.fn(),
     onOpenPanel: vi.fn(),
+    onOpenStory: vi.fn(),
     onOpenOptions: vi.fn(),
     ...overrides,
   };
@@ -51,11 +52,25 @@ describe('PopupView', () => {
     await user.keyboard(' ');
     expect(p.onToggleSite).toHaveBeenCalledWith(false);
     await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Story so far' }));
+    await user.keyboard('{Enter}');
+    expect(p.onOpenStory).toHaveBeenCalled();
+    await user.tab();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Open side panel' }));
     await user.keyboard('{Enter}');
     expect(p.onOpenPanel).toHaveBeenCalled();
     await user.tab();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Options' }));
+  });
+
+  it('offers "Story so far" only when the page has entities and Backstory is on', () => {
+    const { rerender } = render(<PopupView {...props(running)} />);
+    expect(screen.getByRole('button', { name: 'Story so far' }).className).toContain('bs-primary');
+    rerender(<PopupView {...props({ ...running, top: [], mentionCount: 0 })} />);
+    expect(screen.queryByRole('button', { name: 'Story so far' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Open side panel' }).className).toContain('bs-primary');
+    rerender(<PopupView {...props({ ...running, active: false })} />);
+    expect(screen.queryByRole('button', { name: 'Story so far' })).toBeNull();
   });
 
   it('says when the site is off', () => {

@@ -9,6 +9,8 @@ import { storage } from 'wxt/utils/storage';
 export interface PanelRequest {
   entityId?: string;
   search?: string;
+  /** Open "Story so far" (the card's and the popup's button). */
+  story?: true;
   /** Set so two identical requests in a row still trigger a change. */
   at: number;
 }

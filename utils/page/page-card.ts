@@ -44,6 +44,7 @@ export class PageCard {
         load: (id) => this.loadCard(id),
         openTimeline: (entityId) =>
           void toBackground.sendMessage('contentOpenTimeline', { entityId }).catch(() => undefined),
+        openStory: () => void toBackground.sendMessage('contentOpenStory', undefined).catch(() => undefined),
         ignoreTerm: (entityId, text) => void addToList(ignoredTermsStorage, { entityId, text }),
         hideTopic: (topic) => void addToList(disabledTopicsStorage, topic),
         siteOff: () => void addToList(disabledSitesStorage, this.host.site()),

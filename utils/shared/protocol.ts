@@ -51,6 +51,8 @@ export const backgroundMessages = {
   contentGetEntityCard: cardRequestSchema,
   /** The card's "Open timeline": show the entity in the side panel. */
   contentOpenTimeline: entityRequestSchema,
+  /** The card's "Story so far": show the page's chronology in the side panel. */
+  contentOpenStory: none,
   /** The options page changed the installed packs: rebuild the matcher. */
   pagePacksChanged: none,
 };
@@ -74,6 +76,7 @@ interface BackgroundAnswers {
   contentReportPage: void;
   contentGetEntityCard: EntityCard | null;
   contentOpenTimeline: void;
+  contentOpenStory: void;
   pagePacksChanged: void;
 }
 interface TabAnswers {
