@@ -118,13 +118,15 @@ export function Card(props: CardProps) {
           )}
           {card.after.length > 0 && (
             <section class="bs-card-since" aria-labelledby="bs-card-since">
-              <h3 id="bs-card-since">{t('cardSinceArticle')}</h3>
+              <div class="bs-card-since-head">
+                <h3 id="bs-card-since">{t('cardSinceArticle')}</h3>
+                {card.moreAfter > 0 && <p class="bs-card-more">{tCount('cardMoreSince', card.moreAfter)}</p>}
+              </div>
               <ol class="bs-card-events">
                 {card.after.map((e) => (
                   <EventRow key={e.key} event={e} compact after currentKey={entity.key} />
                 ))}
               </ol>
-              {card.moreAfter > 0 && <p class="bs-card-more">{tCount('cardMoreSince', card.moreAfter)}</p>}
             </section>
           )}
         </>
@@ -138,12 +140,14 @@ export function Card(props: CardProps) {
         </button>
         <button
           type="button"
-          class="bs-card-secondary bs-card-toggle"
+          class="bs-card-toggle"
           aria-expanded={details}
           aria-controls="bs-card-details"
+          aria-label={t('cardDetailsLabel', entity.name)}
           onClick={() => setDetails(!details)}
         >
-          {details ? t('cardHideDetails') : t('cardDetails', clampWords(entity.name, 24))}
+          {t('cardDetails')}
+          <span aria-hidden="true">{details ? ' ▴' : ' ▾'}</span>
         </button>
       </div>
       {details && (

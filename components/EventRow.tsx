@@ -32,7 +32,7 @@ export function EventRow({
       tabIndex={compact ? undefined : -1}
       class={`bs-event bs-importance-${event.importance}${after ? ' bs-after' : ''}`}
     >
-      <DateLabel date={event.date} end={event.end} />
+      <DateLabel date={event.date} end={event.end} short={compact} />
       <span class="bs-event-title">{event.title}</span>
       {!compact && <p class="bs-event-description">{event.description}</p>}
       {!compact && others.length > 0 && (

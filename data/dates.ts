@@ -82,10 +82,11 @@ const MONTHS = [
 ] as const;
 
 /**
- * A date at its precision in the reader's language: "2019", "May 2019", "16 May 2019".
- * Uses Intl when a locale is given, so translations follow the browser.
+ * A date at its precision in the reader's language: "2019", "May 2019", "16 May 2019"
+ * ("16 May 2019" stays, "28 Jan 2020" with short months, as the card's narrow column
+ * needs). Uses Intl when a locale is given, so translations follow the browser.
  */
-export function formatDate(value: string, locale?: string): string {
+export function formatDate(value: string, locale?: string, month: 'long' | 'short' = 'long'): string {
   const d = parsePartialDate(value);
   if (!d) return value;
   if (d.precision === 'year') return String(d.year);
@@ -93,18 +94,24 @@ export function formatDate(value: string, locale?: string): string {
   if (locale) {
     const options: Intl.DateTimeFormatOptions =
       d.precision === 'month'
-        ? { year: 'numeric', month: 'long', timeZone: 'UTC' }
-        : { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' };
+        ? { year: 'numeric', month, timeZone: 'UTC' }
+        : { year: 'numeric', month, day: 'numeric', timeZone: 'UTC' };
     return new Intl.DateTimeFormat(locale, options).format(date);
   }
-  const month = MONTHS[(d.month ?? 1) - 1];
-  return d.precision === 'month' ? `${month} ${d.year}` : `${d.day} ${month} ${d.year}`;
+  const name = MONTHS[(d.month ?? 1) - 1]!;
+  const shown = month === 'short' ? name.slice(0, 3) : name;
+  return d.precision === 'month' ? `${shown} ${d.year}` : `${d.day} ${shown} ${d.year}`;
 }
 
 /** A span: "2019 – 2021", "May – June 2019" is kept simple as two formatted ends. */
-export function formatSpan(start: string, end: string | undefined, locale?: string): string {
-  if (!end || end === start) return formatDate(start, locale);
-  return `${formatDate(start, locale)} – ${formatDate(end, locale)}`;
+export function formatSpan(
+  start: string,
+  end: string | undefined,
+  locale?: string,
+  month: 'long' | 'short' = 'long',
+): string {
+  if (!end || end === start) return formatDate(start, locale, month);
+  return `${formatDate(start, locale, month)} – ${formatDate(end, locale, month)}`;
 }
 
 function pad(n: number, width = 2): string {

@@ -85,7 +85,7 @@ async function resolveRefs(db: BackstoryDatabase, keys: readonly string[]): Prom
 export interface CardOptions {
   /** How many events the card shows in all (3 to 5; 4 keeps a card on one screen). */
   maxEvents?: number;
-  /** At most this many of them after the article. */
+  /** At most this many of them after the article (more when the past is thin). */
   maxAfter?: number;
 }
 
@@ -98,7 +98,7 @@ export interface CardOptions {
 export function pickCardEvents<T extends Pick<EventRecord, 'date' | 'importance' | 'startKey' | 'key'>>(
   events: readonly T[],
   articleDate: string | undefined,
-  { maxEvents = 4, maxAfter = 2 }: CardOptions = {},
+  { maxEvents = 4, maxAfter = 1 }: CardOptions = {},
 ): { before: T[]; after: T[]; totalBefore: number; totalAfter: number } {
   const byDate = (a: T, b: T) => a.startKey.localeCompare(b.startKey) || a.key.localeCompare(b.key);
   if (!articleDate) {

@@ -73,22 +73,24 @@ describe('Card', () => {
     expect(screen.getByRole('heading', { name: 'Acme Widgets' })).toBeTruthy();
     expect(screen.getByText('Company')).toBeTruthy();
     expect(screen.getByText('An invented maker of widgets.')).toBeTruthy();
+    // Short months: the card's date column is narrow.
     expect(screen.getByText('16 May 2019')).toBeTruthy();
     expect(screen.getByText('May 2019')).toBeTruthy();
+    expect(screen.getByText('17 Aug 2020')).toBeTruthy();
     const since = screen.getByRole('region', { name: 'Since this article' });
     expect(within(since).getByText('Rule extended')).toBeTruthy();
-    expect(within(since).getByText('12 more events since this article')).toBeTruthy();
+    expect(within(since).getByText('12 more since')).toBeTruthy();
     // The full summary, key facts, related entities and the controls wait behind "About …".
     expect(screen.queryByText('Founded')).toBeNull();
     expect(screen.queryByText(/It is used in tests only/)).toBeNull();
     expect(screen.queryByRole('button', { name: 'Office of Trade Rules' })).toBeNull();
-    const about = screen.getByRole('button', { name: 'About Acme Widgets' });
+    const about = screen.getByRole('button', { name: 'More about Acme Widgets' });
     expect(about.getAttribute('aria-expanded')).toBe('false');
     await user.click(about);
-    expect(screen.getByRole('button', { name: 'Less' }).getAttribute('aria-expanded')).toBe('true');
+    expect(about.getAttribute('aria-expanded')).toBe('true');
     expect(screen.getByText('Founded')).toBeTruthy();
     expect(screen.getByText('An invented maker of widgets. It is used in tests only.')).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: 'Less' }));
+    await user.click(about);
     expect(screen.queryByText('Founded')).toBeNull();
   });
 
@@ -150,7 +152,7 @@ describe('Card', () => {
     expect(p.onOpenTimeline).toHaveBeenCalledWith('p:acme');
     await user.click(screen.getByRole('button', { name: 'Story so far' }));
     expect(p.onOpenStory).toHaveBeenCalled();
-    await user.click(screen.getByRole('button', { name: 'About Acme Widgets' }));
+    await user.click(screen.getByRole('button', { name: 'More about Acme Widgets' }));
     await user.click(screen.getByRole('button', { name: 'Office of Trade Rules' }));
     expect(p.onSelectRelated).toHaveBeenCalledWith('p:office');
     await user.click(screen.getByRole('button', { name: 'Pin card' }));

@@ -59,4 +59,12 @@ describe('partial dates', () => {
     expect(formatSpan('2019-05-16', '2019-08-19')).toBe('16 May 2019 – 19 August 2019');
     expect(formatSpan('2019-05-16', undefined)).toBe('16 May 2019');
   });
+
+  it('formats with short months for narrow places', () => {
+    expect(formatDate('2020-01-28', undefined, 'short')).toBe('28 Jan 2020');
+    expect(formatDate('2019-09', undefined, 'short')).toBe('Sep 2019');
+    expect(formatDate('2019', undefined, 'short')).toBe('2019');
+    expect(formatDate('2020-01-28', 'en-US', 'short')).toBe('Jan 28, 2020');
+    expect(formatSpan('2019-05-16', '2019-08-19', undefined, 'short')).toBe('16 May 2019 – 19 Aug 2019');
+  });
 });

@@ -71,9 +71,12 @@ describe('pickCardEvents (pure)', () => {
     expect(keys(picked.before)).toEqual(['d', 'c', 'minor-latest']);
   });
 
-  it('shows four events by default', () => {
+  it('shows four events by default, at most one of them after the article while the past has more', () => {
     const events = ['2001', '2002', '2003', '2004', '2005', '2006'].map((d, i) => item(`e${i}`, d, 3));
     expect(pickCardEvents(events, '2010-01-01').before).toHaveLength(4);
+    const picked = pickCardEvents(events, '2003-06-01');
+    expect(keys(picked.before)).toEqual(['e0', 'e1', 'e2']);
+    expect(keys(picked.after)).toEqual(['e3']);
   });
 
   it('after the article: at most maxAfter, the most important, ties to the soonest', () => {
@@ -163,7 +166,7 @@ describe('getEntityCard', () => {
 
   it('splits the events around the article date, with counts', async () => {
     const db = await seeded();
-    const card = await getEntityCard(db, T('northwind'), '2019-07-03', { maxEvents: 5 });
+    const card = await getEntityCard(db, T('northwind'), '2019-07-03', { maxEvents: 5, maxAfter: 2 });
     expect(card).toBeDefined();
     // Up to the article: quill-arrest (5), nw-listed (5), nw-licence (3) beat the two 2s.
     expect(ids(card!.before)).toEqual(['quill-arrest', 'nw-listed', 'nw-licence']);

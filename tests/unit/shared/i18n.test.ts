@@ -8,8 +8,8 @@ describe('i18n', () => {
   });
 
   it('uses the singular message for one, and falls back to the plural form', () => {
-    expect(tCount('cardMoreSince', 1)).toBe('1 more event since this article');
-    expect(tCount('cardMoreSince', 12)).toBe('12 more events since this article');
+    expect(tCount('storyEvents', 1)).toBe('1 event');
+    expect(tCount('storyEvents', 12)).toBe('12 events');
     expect(tCount('optionsEntities', 1)).toBe('1 entity');
     // No singular message: the general one.
     expect(tCount('optionsEvents', 1)).toBe('1 events');
