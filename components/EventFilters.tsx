@@ -36,6 +36,7 @@ export function EventFilters(props: EventFiltersProps) {
           <option value="1">{t('filterAllEvents')}</option>
           <option value="3">{t('filterNotable')}</option>
           <option value="4">{t('filterMajor')}</option>
+          <option value="5">{t('filterKey')}</option>
         </select>
       </label>
     </div>

@@ -28,15 +28,20 @@ export interface StoryFilters {
   topic: string;
 }
 
-/** Events of importance 4 or 5 are what a story is made of ("major" in the filter). */
-export const STORY_MAJOR = 4;
-/** With fewer major events than this, the story starts from "notable" (3) instead. */
+/** The importance floors the filter offers, highest first: turning points, major, notable, all. */
+export const IMPORTANCE_FLOORS = [5, 4, 3, 1] as const;
+/** A story needs at least this many events; the default floor is the highest that gives as many. */
 export const STORY_MIN_EVENTS = 6;
 
-/** The importance the story opens with: major events, or notable ones when majors are few. */
+/**
+ * The importance the story opens with: the highest floor that still tells a story of
+ * `STORY_MIN_EVENTS` events (a page of many entities opens on its turning points, a
+ * page of few on more), or every event when even that is too few.
+ */
 export function defaultStoryImportance(events: readonly Pick<StoryItem, 'importance'>[]): number {
-  const major = events.filter((e) => e.importance >= STORY_MAJOR).length;
-  return major >= STORY_MIN_EVENTS ? STORY_MAJOR : 3;
+  for (const floor of IMPORTANCE_FLOORS)
+    if (events.filter((e) => e.importance >= floor).length >= STORY_MIN_EVENTS) return floor;
+  return 1;
 }
 
 /** The events shown for a filter, oldest first (the input order is kept). */

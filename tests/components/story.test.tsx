@@ -134,13 +134,13 @@ describe('StoryView', () => {
     expect(titles()).toHaveLength(7);
   });
 
-  it('opens on notable events when majors are too few', () => {
+  it('opens on every event when even the notable ones are too few to tell a story', () => {
     const few: StoryData = {
       ...STORY,
       events: [item('a', '2010', 5), item('b', '2011', 3), item('c', '2012', 2)],
     };
     render(<StoryView page={PAGE} story={few} onSelectEntity={vi.fn()} />);
-    expect(titles()).toEqual(['Event a', 'Event b']);
+    expect(titles()).toEqual(['Event a', 'Event b', 'Event c']);
   });
 
   it('says why there is no story: no page, no entities, still loading', () => {

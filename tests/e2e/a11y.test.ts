@@ -1,6 +1,6 @@
 /**
  * axe-core on every surface, in light and dark themes: the popup, the side panel (page
- * list, search results, entity page), options, and the open card inside its shadow root.
+ * list, story so far, search results, entity page), options, and the open card inside its shadow root.
  * Serious and critical violations (colour contrast among them) fail; the rest are printed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,7 +31,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await popup.close();
     });
 
-    it('the side panel: page list, search results, entity page', async () => {
+    it('the side panel: page list, story so far, search results, entity page', async () => {
       await article.bringToFront();
       const panel = await s.openExtensionPage('sidepanel.html');
       await panel.setViewportSize({ width: 400, height: 900 });
@@ -40,7 +40,15 @@ for (const scheme of ['light', 'dark'] as const) {
         .toContain('Huawei');
       expectNoSeriousViolations(`side panel list (${scheme})`, await runAxe(panel));
 
-      await panel.getByRole('button', { name: 'Search' }).click();
+      await panel.getByRole('button', { name: 'Story so far' }).click();
+      await expect.poll(() => panel.locator('.bs-story .bs-event').count()).toBeGreaterThan(4);
+      // The picture's line names an event while the keyboard is on it: check that state too.
+      await panel.locator('.bs-strip').focus();
+      await panel.keyboard.press('ArrowRight');
+      expect(await panel.locator('.bs-strip-tip').innerText()).not.toBe('');
+      expectNoSeriousViolations(`side panel story (${scheme})`, await runAxe(panel));
+
+      await panel.getByRole('button', { name: 'Search', exact: true }).click();
       await panel.getByRole('combobox').fill('hua');
       await expect.poll(() => panel.locator('.bs-result').count()).toBeGreaterThan(0);
       expectNoSeriousViolations(`side panel search (${scheme})`, await runAxe(panel));

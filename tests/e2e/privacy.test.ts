@@ -102,7 +102,7 @@ describe.skipIf(!!skip)('privacy in Chromium', () => {
     }
 
     const panel = await s.openExtensionPage('sidepanel.html');
-    await panel.getByRole('button', { name: 'Search' }).click();
+    await panel.getByRole('button', { name: 'Search', exact: true }).click();
     await panel.getByRole('combobox').fill('huawei');
     await expect.poll(() => panel.locator('.bs-result-name').count()).toBeGreaterThan(0);
     await panel.getByRole('combobox').press('Enter');

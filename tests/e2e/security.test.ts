@@ -218,7 +218,7 @@ describe.skipIf(!!skip)('security in Chromium', () => {
     await page.bringToFront();
     const panel = await s.openExtensionPage('sidepanel.html');
     await expect.poll(() => panel.locator('main').innerText(), { timeout: 10_000 }).toContain(HOSTILE_NAME);
-    await panel.getByRole('button', { name: 'Search' }).click();
+    await panel.getByRole('button', { name: 'Search', exact: true }).click();
     const box = panel.getByRole('combobox');
     await box.fill('glasswing');
     await expect.poll(() => panel.locator('.bs-result-name').first().textContent()).toBe(HOSTILE_NAME);

@@ -68,7 +68,7 @@ describe.skipIf(!!skip)('the side panel in Chromium', () => {
 
   it('searches by alias as you type, with keyboard selection', async () => {
     const { article, panel } = await openArticleAndPanel(s);
-    await panel.getByRole('button', { name: 'Search' }).click();
+    await panel.getByRole('button', { name: 'Search', exact: true }).click();
     const box = panel.getByRole('combobox', { name: 'Search the Backstory dataset' });
     await box.fill('entities list');
     await expect.poll(() => panel.locator('.bs-result-name').first().textContent()).toBe('Entity List');

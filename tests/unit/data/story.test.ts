@@ -91,11 +91,14 @@ describe('the story’s rules (pure)', () => {
     expect(merged[0]!.onPage).toEqual(['a']);
   });
 
-  it('opens on major events, or notable ones when majors are too few to tell a story', () => {
+  it('opens on the highest importance that still tells a story, else on every event', () => {
     const of = (...importances: number[]) => importances.map((importance) => ({ importance }));
-    expect(defaultStoryImportance(of(...Array<number>(STORY_MIN_EVENTS).fill(4), 2))).toBe(4);
-    expect(defaultStoryImportance(of(...Array<number>(STORY_MIN_EVENTS - 1).fill(5), 3, 3))).toBe(3);
-    expect(defaultStoryImportance([])).toBe(3);
+    const n = (count: number, importance: number) => Array<number>(count).fill(importance);
+    expect(defaultStoryImportance(of(...n(STORY_MIN_EVENTS, 5), 2))).toBe(5);
+    expect(defaultStoryImportance(of(...n(STORY_MIN_EVENTS - 1, 5), 4, 2))).toBe(4);
+    expect(defaultStoryImportance(of(...n(STORY_MIN_EVENTS - 1, 5), 3, 3))).toBe(3);
+    expect(defaultStoryImportance(of(5, 3, 2))).toBe(1);
+    expect(defaultStoryImportance([])).toBe(1);
   });
 
   it('filters by importance and topic together, keeping the order', () => {
