@@ -7,7 +7,7 @@ import { openBackstoryDB, type BackstoryDatabase } from '../../data/db';
 import { searchEntities, type SearchResult } from '../../data/queries';
 import { getStory, type StoryData } from '../../data/story';
 import { getTabReport, watchTabReport } from '../../utils/extension/tabs';
-import { panelRequestStorage } from '../../utils/extension/panel-request';
+import { isFreshRequest, panelRequestStorage } from '../../utils/extension/panel-request';
 import { toTab } from '../../utils/shared/messaging';
 import { followPageTab } from '../../utils/extension/page-tab';
 import { loadEntityView, loadPageState } from './data';
@@ -62,7 +62,8 @@ export function App() {
       else if (request?.search !== undefined)
         dispatch({ type: 'go', view: { kind: 'search', query: request.search } });
     };
-    void panelRequestStorage.getValue().then(apply);
+    // On opening, only the request that opened the panel; later, every new one.
+    void panelRequestStorage.getValue().then((r) => isFreshRequest(r, Date.now()) && apply(r));
     return panelRequestStorage.watch(apply);
   }, []);
 

@@ -214,6 +214,27 @@ describe.skipIf(!!skip)('the card’s controls', () => {
     await page.close();
   });
 
+  it('"Story so far" asks for the story, and an open panel shows it', async () => {
+    // The previous test's request is seconds old: a panel opening now would still follow it.
+    await s.worker.evaluate(() => chrome.storage.session.remove('panelRequest'));
+    const page = await s.context.newPage();
+    await page.goto(`${s.server.url}/article.html`);
+    await waitForHighlights(page, 5);
+    const panel = await s.openExtensionPage('sidepanel.html');
+    await expect.poll(() => panel.locator('.bs-page-entities').count(), { timeout: 10_000 }).toBe(1);
+    await page.bringToFront();
+    await openCardOn(page, 'ZTE');
+    await page.locator('backstory-card .bs-card-secondary', { hasText: 'Story so far' }).click();
+    await expect
+      .poll(() =>
+        s.worker.evaluate(async () => (await chrome.storage.session.get('panelRequest')).panelRequest?.story),
+      )
+      .toBe(true);
+    await expect.poll(() => panel.locator('.bs-story').count(), { timeout: 10_000 }).toBe(1);
+    await panel.close();
+    await page.close();
+  });
+
   it('"Don’t highlight this term", "Hide topic" and "Turn off on this site" apply at once and are reversible', async () => {
     const page = await s.context.newPage();
     await page.goto(`${s.server.url}/article.html`);

@@ -18,3 +18,15 @@ export interface PanelRequest {
 export const panelRequestStorage = storage.defineItem<PanelRequest | null>('session:panelRequest', {
   fallback: null,
 });
+
+/** How long a request waits for a panel that is still opening. */
+export const PANEL_REQUEST_TTL_MS = 10_000;
+
+/**
+ * Whether a panel that has just opened should act on the stored request: only a recent
+ * one (the click that opened the panel). An old request stays in session storage, and
+ * must not steer a panel the reader opens minutes later.
+ */
+export function isFreshRequest(request: PanelRequest | null, now: number): request is PanelRequest {
+  return request !== null && now - request.at >= 0 && now - request.at < PANEL_REQUEST_TTL_MS;
+}
