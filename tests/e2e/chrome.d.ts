@@ -6,7 +6,10 @@ declare const chrome: {
       get(key?: string | string[]): Promise<Record<string, any>>;
       set(items: Record<string, unknown>): Promise<void>;
     };
-    session: { get(key?: string | string[]): Promise<Record<string, any>> };
+    session: {
+      get(key?: string | string[]): Promise<Record<string, any>>;
+      remove(key: string): Promise<void>;
+    };
   };
   runtime: { id: string; getURL(path: string): string };
   tabs: { query(filter: Record<string, unknown>): Promise<{ id?: number; windowId?: number }[]> };
