@@ -1,4 +1,3 @@
-import { useMemo, useState } from 'preact/hooks';
 import type { EntityRecord } from '../data/records';
 import type { EntityRef, TimelineItem } from '../data/queries';
 import type { TopicRecord } from '../data/records';
@@ -6,9 +5,7 @@ import { t, type MessageKey } from '../utils/shared/i18n';
 import { EntityChip } from './EntityChip';
 import { isAfterKnowledge } from '../data/dates';
 import { KnowledgeNote } from './KnowledgeNote';
-import { EventFilters } from './EventFilters';
-import { revealEvent, Timeline } from './Timeline';
-import { TimeStrip } from './TimeStrip';
+import { FilteredTimeline } from './FilteredTimeline';
 
 export interface EntityViewData {
   entity: Pick<EntityRecord, 'key' | 'name' | 'kind' | 'summary' | 'facts'>;
@@ -32,15 +29,6 @@ export function kindKey(kind: string): MessageKey {
 
 /** The side panel's entity page: summary, key facts, filterable timeline, related entities. */
 export function EntityView({ data, articleDate, onSelectEntity }: EntityViewProps) {
-  const [topic, setTopic] = useState<string>('');
-  const [minImportance, setMinImportance] = useState(1);
-  const events = useMemo(
-    () =>
-      data.timeline.filter(
-        (e) => e.importance >= minImportance && (topic === '' || e.topics.includes(topic)),
-      ),
-    [data.timeline, topic, minImportance],
-  );
   return (
     <article class="bs-entity" aria-labelledby="bs-entity-name">
       <header>
@@ -65,26 +53,13 @@ export function EntityView({ data, articleDate, onSelectEntity }: EntityViewProp
       )}
       <section aria-labelledby="bs-timeline-heading">
         <h3 id="bs-timeline-heading">{t('panelTimeline')}</h3>
-        <EventFilters
+        <FilteredTimeline
+          events={data.timeline}
           topics={data.topics}
-          topic={topic}
-          minImportance={minImportance}
-          onTopic={setTopic}
-          onMinImportance={setMinImportance}
+          articleDate={articleDate}
+          currentKey={data.entity.key}
+          onSelectEntity={onSelectEntity}
         />
-        {events.length === 0 ? (
-          <p class="bs-muted">{t('cardNoEvents')}</p>
-        ) : (
-          <>
-            <TimeStrip events={events} articleDate={articleDate} onSelect={revealEvent} />
-            <Timeline
-              events={events}
-              articleDate={articleDate}
-              currentKey={data.entity.key}
-              onSelectEntity={onSelectEntity}
-            />
-          </>
-        )}
       </section>
       {data.related.length > 0 && (
         <section aria-labelledby="bs-related">

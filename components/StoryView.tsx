@@ -1,12 +1,9 @@
-import { useMemo, useState } from 'preact/hooks';
 import { formatDate } from '../data/dates';
-import { defaultStoryImportance, filterStory, splitCount, type StoryData } from '../data/story';
+import { defaultStoryImportance, splitCount, type StoryData } from '../data/story';
 import { t, tCount } from '../utils/shared/i18n';
-import { EventFilters } from './EventFilters';
+import { FilteredTimeline } from './FilteredTimeline';
 import { KnowledgeNote } from './KnowledgeNote';
 import { PageStatusNote, type PageState } from './PageEntities';
-import { revealEvent, Timeline } from './Timeline';
-import { TimeStrip } from './TimeStrip';
 
 export interface StoryViewProps {
   page: PageState;
@@ -42,13 +39,6 @@ function StoryBody(props: {
   onSelectEntity: (key: string) => void;
 }) {
   const { story, articleDate } = props;
-  const [topic, setTopic] = useState('');
-  const [minImportance, setMinImportance] = useState(() => defaultStoryImportance(story.events));
-  const events = useMemo(
-    () => filterStory(story.events, { minImportance, topic }),
-    [story.events, minImportance, topic],
-  );
-  const split = splitCount(events, articleDate);
   return (
     <article class="bs-story" aria-labelledby="bs-story-heading">
       <header>
@@ -63,26 +53,23 @@ function StoryBody(props: {
         </p>
       </header>
       {props.knowledgeEnds && <KnowledgeNote asOf={props.knowledgeEnds} />}
-      <EventFilters
+      <FilteredTimeline
+        events={story.events}
         topics={story.topics}
-        topic={topic}
-        minImportance={minImportance}
-        onTopic={setTopic}
-        onMinImportance={setMinImportance}
+        articleDate={articleDate}
+        initialImportance={defaultStoryImportance(story.events)}
+        onSelectEntity={props.onSelectEntity}
+        summary={(shown) => {
+          const split = splitCount(shown, articleDate);
+          return (
+            <p class="bs-story-count" aria-live="polite">
+              {articleDate
+                ? t('storySplit', [tCount('storyEvents', split.before), String(split.after)])
+                : tCount('storyEvents', shown.length)}
+            </p>
+          );
+        }}
       />
-      {events.length === 0 ? (
-        <p class="bs-muted">{t('cardNoEvents')}</p>
-      ) : (
-        <>
-          <p class="bs-story-count" aria-live="polite">
-            {articleDate
-              ? t('storySplit', [tCount('storyEvents', split.before), String(split.after)])
-              : tCount('storyEvents', events.length)}
-          </p>
-          <TimeStrip events={events} articleDate={articleDate} onSelect={revealEvent} />
-          <Timeline events={events} articleDate={articleDate} onSelectEntity={props.onSelectEntity} />
-        </>
-      )}
     </article>
   );
 }

@@ -22,7 +22,7 @@ export interface StoryData {
   entityCount: number;
 }
 
-export interface StoryFilters {
+export interface EventFilter {
   minImportance: number;
   /** A topic key, or '' for all. */
   topic: string;
@@ -44,10 +44,10 @@ export function defaultStoryImportance(events: readonly Pick<StoryItem, 'importa
   return 1;
 }
 
-/** The events shown for a filter, oldest first (the input order is kept). */
-export function filterStory<T extends Pick<StoryItem, 'importance' | 'topics'>>(
+/** The events a timeline shows for a filter (the input order is kept): entity page and story alike. */
+export function filterEvents<T extends Pick<StoryItem, 'importance' | 'topics'>>(
   events: readonly T[],
-  filters: StoryFilters,
+  filters: EventFilter,
 ): T[] {
   return events.filter(
     (e) =>

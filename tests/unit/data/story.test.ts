@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   defaultStoryImportance,
-  filterStory,
+  filterEvents,
   getStory,
   mergeStory,
   splitCount,
@@ -107,9 +107,9 @@ describe('the story’s rules (pure)', () => {
       { key: 'b', importance: 2, topics: ['t1'] },
       { key: 'c', importance: 4, topics: ['t2'] },
     ];
-    expect(filterStory(events, { minImportance: 4, topic: '' }).map((e) => e.key)).toEqual(['a', 'c']);
-    expect(filterStory(events, { minImportance: 1, topic: 't1' }).map((e) => e.key)).toEqual(['a', 'b']);
-    expect(filterStory(events, { minImportance: 5, topic: 't2' })).toEqual([]);
+    expect(filterEvents(events, { minImportance: 4, topic: '' }).map((e) => e.key)).toEqual(['a', 'c']);
+    expect(filterEvents(events, { minImportance: 1, topic: 't1' }).map((e) => e.key)).toEqual(['a', 'b']);
+    expect(filterEvents(events, { minImportance: 5, topic: 't2' })).toEqual([]);
   });
 
   it('counts the events up to the article (its day and coarse dates containing it) and after', () => {
