@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { EntityRecord } from '../data/records';
 import type { EntityRef, TimelineItem } from '../data/queries';
 import type { TopicRecord } from '../data/records';
@@ -22,6 +23,9 @@ export interface EntityViewProps {
   onSelectEntity: (key: string) => void;
 }
 
+/** Summaries longer than this open clamped (about four lines of a 400 px panel). */
+const SUMMARY_CLAMP_CHARS = 220;
+
 /** `kind_law_or_policy` from `law-or-policy`. */
 export function kindKey(kind: string): MessageKey {
   return `kind_${kind.replace(/-/g, '_')}` as MessageKey;
@@ -29,13 +33,28 @@ export function kindKey(kind: string): MessageKey {
 
 /** The side panel's entity page: summary, key facts, filterable timeline, related entities. */
 export function EntityView({ data, articleDate, onSelectEntity }: EntityViewProps) {
+  // A long summary opens clamped to four lines, so the timeline is in reach.
+  const [wholeSummary, setWholeSummary] = useState(false);
   return (
     <article class="bs-entity" aria-labelledby="bs-entity-name">
       <header>
         <h2 id="bs-entity-name">{data.entity.name}</h2>
         <p class="bs-kind">{t(kindKey(data.entity.kind))}</p>
       </header>
-      <p class="bs-summary">{data.entity.summary}</p>
+      <p id="bs-entity-summary" class={`bs-summary${wholeSummary ? '' : ' bs-clamped'}`}>
+        {data.entity.summary}
+      </p>
+      {data.entity.summary.length > SUMMARY_CLAMP_CHARS && (
+        <button
+          type="button"
+          class="bs-link bs-more"
+          aria-expanded={wholeSummary}
+          aria-controls="bs-entity-summary"
+          onClick={() => setWholeSummary(!wholeSummary)}
+        >
+          {wholeSummary ? t('panelShowLess') : t('panelReadMore')}
+        </button>
+      )}
       {data.asOf && isAfterKnowledge(articleDate, data.asOf) && <KnowledgeNote asOf={data.asOf} />}
       {data.entity.facts.length > 0 && (
         <section aria-labelledby="bs-facts">

@@ -160,6 +160,28 @@ describe('EntityView', () => {
     expect(facts.querySelector('dd time')).toBeNull();
   });
 
+  it('opens a long summary clamped, with a control to read it whole; a short one has none', async () => {
+    const user = userEvent.setup();
+    const long = 'A sentence about the supplier. '.repeat(12).trim();
+    const { rerender } = render(<EntityView data={viewData({ summary: long })} onSelectEntity={() => {}} />);
+    const summary = screen.getByText(long);
+    expect(summary.classList.contains('bs-clamped')).toBe(true);
+    const more = screen.getByRole('button', { name: 'Read more' });
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    await user.click(more);
+    expect(summary.classList.contains('bs-clamped')).toBe(false);
+    expect(screen.getByRole('button', { name: 'Show less' }).getAttribute('aria-expanded')).toBe('true');
+    rerender(<EntityView data={viewData()} onSelectEntity={() => {}} />);
+    expect(screen.queryByRole('button', { name: /Read more|Show less/ })).toBeNull();
+  });
+
+  it('draws the picture of its timeline above the list', () => {
+    render(<EntityView data={viewData()} articleDate="2019-07-03" onSelectEntity={() => {}} />);
+    const strip = screen.getByRole('img');
+    expect(strip.querySelectorAll('.bs-strip-mark')).toHaveLength(5);
+    expect(strip.querySelector('.bs-strip-article')).toBeTruthy();
+  });
+
   it('labels every kind from the messages file and leaves out empty fact lists', () => {
     expect(kindKey('law-or-policy')).toBe('kind_law_or_policy');
     render(<EntityView data={viewData({ kind: 'government-body', facts: [] })} onSelectEntity={() => {}} />);
