@@ -93,7 +93,7 @@ export function PopupView({
       )}
       <footer class="bs-popup-actions">
         {hasStory && (
-          <button type="button" class="bs-button bs-primary" onClick={onOpenStory}>
+          <button type="button" class="bs-button bs-primary bs-story-button" onClick={onOpenStory}>
             {t('popupStory')}
           </button>
         )}
