@@ -1,0 +1,250 @@
+/**
+ * Backstory in a real Firefox (Debian's firefox-esr over WebDriver BiDi, the Firefox build
+ * installed as a temporary add-on): the things that broke there before (Xray wrappers in
+ * the content script, the card's stylesheet, highlight painting), and the extension pages.
+ * One browser session for the whole file.
+ */
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  mentionCount,
+  mentionPoint,
+  navigate,
+  startSession,
+  unavailable,
+  waitForHighlights,
+  type FirefoxSession,
+} from '../../scripts/firefox-session';
+
+const skip = unavailable();
+
+/** Text of the card's entity name, or null while no card is drawn. */
+const cardName = (page: Page) =>
+  page.evaluate(
+    () =>
+      document.querySelector('backstory-card')?.shadowRoot?.querySelector('.bs-card-name')?.textContent ??
+      null,
+  );
+
+/** Sets extension storage from an extension page (the options page of the session). */
+async function setStorage(ext: Page, values: Record<string, unknown>): Promise<void> {
+  await ext.evaluate(async (v: Record<string, unknown>) => {
+    const api = (
+      globalThis as unknown as { browser: { storage: { local: { set(v: object): Promise<void> } } } }
+    ).browser;
+    await api.storage.local.set(v);
+  }, values);
+}
+
+/** The texts of the page's `backstory-current` highlight (the mention "show on page" flashed). */
+const current = (page: Page) =>
+  page.evaluate(() => {
+    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+    const out: string[] = [];
+    registry.get('backstory-current')?.forEach((r) => {
+      out.push(`${r.toString()}@${Math.round(r.getBoundingClientRect().top + window.scrollY)}`);
+    });
+    return out;
+  });
+
+/** Polls `read` until it satisfies `ok` (no fixed sleeps), failing after `timeout` ms. */
+async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeout = 10_000): Promise<T> {
+  let last: T | undefined;
+  await expect
+    .poll(
+      async () => {
+        last = await read();
+        return ok(last);
+      },
+      { timeout, interval: 100 },
+    )
+    .toBe(true);
+  return last as T;
+}
+
+describe.skipIf(!!skip)('Backstory in Firefox', () => {
+  let s: FirefoxSession;
+  let ext: Page;
+
+  beforeAll(async () => {
+    s = await startSession();
+    ext = await s.open(s.extensionUrl('options.html'));
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('registers highlights and paints them (pixels with and without)', async () => {
+    const page = await s.open(`${s.server.url}/article.html`);
+    await waitForHighlights(page, 5);
+    await mentionPoint(page, 'Huawei');
+    // Whole viewport: Firefox's clipped screenshots over BiDi can show an older paint.
+    const painted = await page.screenshot({ encoding: 'base64' });
+    // The same spot with Backstory's highlights taken out of the registry by the page itself.
+    await page.evaluate(() => {
+      const registry = (CSS as unknown as { highlights: Map<string, unknown> }).highlights;
+      const names: string[] = [];
+      registry.forEach((_h, name) => names.push(name));
+      for (const name of names) registry.delete(name);
+    });
+    const plain = await page.screenshot({ encoding: 'base64' });
+    expect(painted).not.toBe(plain);
+    await page.close();
+  });
+
+  it('opens the card on hover after the dwell and closes it on Escape, also under a strict CSP', async () => {
+    // The article without its inline <style> (the CSP would block it and log an error of
+    // the page's own), under a CSP that forbids inline styles and scripts.
+    const demo = (await (await fetch(`${s.server.url}/article.html`)).text()).replace(
+      /<style>[^]*?<\/style>/,
+      '',
+    );
+    s.server.setPage('/article-csp.html', demo, {
+      'content-security-policy': "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self'",
+    });
+    for (const path of ['/article.html', '/article-csp.html']) {
+      const page = await s.open(`${s.server.url}${path}`);
+      await waitForHighlights(page, 5);
+      const p = await mentionPoint(page, 'Huawei');
+      await page.mouse.move(p.x, p.y);
+      await until(
+        () => cardName(page),
+        (name) => name === 'Huawei Technologies',
+      );
+      // The card is styled: its stylesheet was adopted into the shadow root.
+      const styled = await page.evaluate(() => {
+        const card = document.querySelector('backstory-card')?.shadowRoot?.querySelector('.bs-card');
+        return card ? getComputedStyle(card).position : null;
+      });
+      expect(styled).not.toBe('static');
+      await page.keyboard.press('Escape');
+      await until(
+        () => page.evaluate(() => document.querySelector('backstory-card') === null),
+        (gone) => gone,
+      );
+      await page.close();
+    }
+  });
+
+  it('turning Backstory off takes the highlights away and on brings them back', async () => {
+    const page = await s.open(`${s.server.url}/article.html`);
+    await waitForHighlights(page, 5);
+    const before = await mentionCount(page);
+    await setStorage(ext, { enabled: false });
+    await until(
+      () => mentionCount(page),
+      (n) => n === 0,
+    );
+    await setStorage(ext, { enabled: true });
+    await until(
+      () => mentionCount(page),
+      (n) => n === before,
+    );
+    // Twice: the second round works as the first did.
+    await setStorage(ext, { enabled: false });
+    await until(
+      () => mentionCount(page),
+      (n) => n === 0,
+    );
+    await setStorage(ext, { enabled: true });
+    await until(
+      () => mentionCount(page),
+      (n) => n === before,
+    );
+    await page.close();
+  });
+
+  it('marks paragraphs the page appends later', async () => {
+    const page = await s.open(`${s.server.url}/article.html`);
+    await waitForHighlights(page, 5);
+    const before = await mentionCount(page);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Later, TikTok and Nvidia were in the news as well.';
+      document.querySelector('article')!.append(p);
+      p.scrollIntoView({ block: 'center' });
+    });
+    await until(
+      () =>
+        page.evaluate(() => {
+          const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+          const last = document.querySelector('article')!.lastElementChild!;
+          let inLast = 0;
+          registry.forEach((h, name) => {
+            if (name === 'backstory-current') return;
+            h.forEach((r) => {
+              if (last.contains(r.startContainer)) inLast++;
+            });
+          });
+          return inLast;
+        }),
+      (n) => n > 0,
+    );
+    expect(await mentionCount(page)).toBeGreaterThan(before);
+    await page.close();
+  });
+
+  it('the side panel renders the page and "show on page" works more than once', async () => {
+    const article = await s.open(`${s.server.url}/article.html`);
+    await waitForHighlights(article, 5);
+    const panel = await s.open(s.extensionUrl('sidepanel.html'));
+    await until(
+      () => panel.evaluate(() => document.querySelector('.bs-page-entities')?.textContent ?? ''),
+      (text) => text.includes('Huawei Technologies') && text.includes('NATO'),
+    );
+    const showNato = () =>
+      panel.evaluate(() => {
+        for (const li of document.querySelectorAll('.bs-entity-list li')) {
+          if (!li.textContent?.includes('NATO')) continue;
+          li.querySelector<HTMLElement>('.bs-count-button')!.click();
+          return;
+        }
+        throw new Error('no NATO row');
+      });
+    await showNato();
+    const [first] = await until(
+      () => current(article),
+      (c) => c.length === 1 && c[0]!.startsWith('NATO@'),
+    );
+    await showNato();
+    await until(
+      () => current(article),
+      (c) => c.length === 1 && c[0]!.startsWith('NATO@') && c[0] !== first,
+    );
+    await showNato();
+    await until(
+      () => current(article),
+      (c) => c.length === 1 && c[0]!.startsWith('NATO@'),
+    );
+    await panel.close();
+    await article.close();
+  });
+
+  it('the options page renders', async () => {
+    await until(
+      () => ext.evaluate(() => document.querySelector('main')?.textContent ?? ''),
+      (text) => text.length > 100,
+    );
+    expect(await ext.evaluate(() => document.querySelectorAll('input, select').length)).toBeGreaterThan(3);
+  });
+
+  it("the toolbar popup shows the page's data", async () => {
+    const article = await s.open(`${s.server.url}/article.html`);
+    await waitForHighlights(article, 5);
+    const popup = await s.open(s.extensionUrl('popup.html'));
+    // The popup reads the active tab: bring the article to the front, then load the popup again.
+    await article.bringToFront();
+    await navigate(s.browser, popup, s.extensionUrl('popup.html'));
+    await until(
+      () => popup.evaluate(() => document.querySelector('main')?.textContent ?? ''),
+      (text) => /\d+ mentions of \d+ entities/.test(text),
+    );
+    await popup.close();
+    await article.close();
+  });
+
+  it('no error from the extension in any console', () => {
+    const errors = s.logs.filter((l) => l.type === 'error' || l.type === 'pageerror');
+    expect(errors).toEqual([]);
+  });
+});
