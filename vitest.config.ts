@@ -15,6 +15,7 @@ const DOM_TESTS = [
   'tests/unit/page/read/blocks.test.ts',
   'tests/unit/page/read/iterate-blocks.test.ts',
   'tests/unit/page/read/mentions.test.ts',
+  'tests/unit/page/adopt-styles.test.ts',
   'tests/unit/page/highlighter.test.ts',
   'tests/unit/page/hover.test.ts',
   'tests/unit/page/mutations.test.ts',

@@ -191,20 +191,19 @@ export async function mentionCount(page: Page): Promise<number> {
     .reduce((sum, [, n]) => sum + n, 0);
 }
 
-/** Waits until the page has at least `min` Backstory highlight ranges. */
+/**
+ * Waits until the page has at least `min` Backstory highlight ranges. Polled from here:
+ * puppeteer's waitForFunction compiles its predicate with Function(), which a strict page
+ * CSP blocks on Firefox 140.
+ */
 export async function waitForHighlights(page: Page, min = 1, timeout = 20_000): Promise<void> {
-  await page.waitForFunction(
-    (n: number) => {
-      const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
-      let total = 0;
-      registry.forEach((h, name) => {
-        if (name.startsWith('backstory') && name !== 'backstory-current') total += h.size;
-      });
-      return total >= n;
-    },
-    { timeout, polling: 100 },
-    min,
-  );
+  const end = Date.now() + timeout;
+  for (;;) {
+    const n = await mentionCount(page);
+    if (n >= min) return;
+    if (Date.now() > end) throw new Error(`waited ${timeout} ms for ${min} highlights, saw ${n}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** Centre of the first highlighted mention whose text is `text`, scrolled to the middle of the viewport. */
