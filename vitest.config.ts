@@ -85,6 +85,8 @@ export default defineConfig({
         test: {
           name: 'e2e-firefox',
           include: ['tests/e2e-firefox/**/*.test.ts'],
+          // After the other projects: two browsers at once on a small machine make timing flaky.
+          sequence: { groupOrder: 1 },
           globalSetup: ['tests/e2e-firefox/global-setup.ts'],
           environment: 'node',
           testTimeout: 90_000,

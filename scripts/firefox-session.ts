@@ -100,8 +100,12 @@ export interface FirefoxSession {
 
 /** Navigates `page` with BiDi's browsingContext.navigate (page.goto hangs on moz-extension:// pages). */
 export async function navigate(browser: Browser, page: Page, url: string): Promise<void> {
+  // The BiDi browser and frame are puppeteer internals: the public types do not name them.
   const context = (page.mainFrame() as unknown as { _id: string })._id;
-  await browser.connection!.send('browsingContext.navigate', { context, url, wait: 'complete' });
+  const bidi = browser as unknown as {
+    connection: { send(method: string, params: Record<string, unknown>): Promise<unknown> };
+  };
+  await bidi.connection.send('browsingContext.navigate', { context, url, wait: 'complete' });
 }
 
 /** Starts Firefox with the Backstory add-on and a local server for `pagesRoot`. */
