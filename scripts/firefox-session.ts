@@ -91,6 +91,12 @@ export interface FirefoxSession {
   server: Server;
   /** Every console message and page error of the pages opened through the session. */
   logs: Logged[];
+  /**
+   * Every error the Browser Console holds from the extension since Firefox started: the
+   * background page (which WebDriver BiDi does not show), extension pages, content scripts
+   * and the card; uncaught errors, CSP violations (an eval probe), console.error.
+   */
+  extensionErrors(): Promise<string[]>;
   /** A new tab, loaded with `url` (an http page or an extension page such as options.html). */
   open(url: string): Promise<Page>;
   /** The URL of an extension page (options.html, sidepanel.html, popup.html). */
@@ -102,10 +108,47 @@ export interface FirefoxSession {
 export async function navigate(browser: Browser, page: Page, url: string): Promise<void> {
   // The BiDi browser and frame are puppeteer internals: the public types do not name them.
   const context = (page.mainFrame() as unknown as { _id: string })._id;
-  const bidi = browser as unknown as {
-    connection: { send(method: string, params: Record<string, unknown>): Promise<unknown> };
+  await (browser as unknown as Bidi).connection.send('browsingContext.navigate', {
+    context,
+    url,
+    wait: 'complete',
+  });
+}
+
+type Bidi = {
+  connection: { send(method: string, params: Record<string, unknown>): Promise<{ result: unknown }> };
+};
+
+/**
+ * Reads the Browser Console (the parent process's console service, which content and
+ * extension processes report to) from the browser window's privileged context; this needs
+ * `--remote-allow-system-access`. Errors and CSP violations only (warnings and infos are
+ * left out), from a file of the extension or naming its origin.
+ */
+async function extensionErrors(browser: Browser): Promise<string[]> {
+  const { connection } = browser as unknown as Bidi;
+  const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as {
+    contexts: { context: string; url: string }[];
   };
-  await bidi.connection.send('browsingContext.navigate', { context, url, wait: 'complete' });
+  const chrome = tree.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
+  if (!chrome) throw new Error('no browser window to read the Browser Console from');
+  const expression = `JSON.stringify(Services.console.getMessageArray().flatMap((m) => {
+    if (!(m instanceof Ci.nsIScriptError)) return [];
+    if (m.flags & (Ci.nsIScriptError.warningFlag | Ci.nsIScriptError.infoFlag)) return [];
+    const origin = ${JSON.stringify(EXTENSION_ORIGIN)};
+    if (!m.sourceName.startsWith(origin) && !m.errorMessage.includes(origin)) return [];
+    return [m.category + ' ' + m.sourceName.slice(origin.length) + ': ' + m.errorMessage];
+  }))`;
+  const answer = (await connection.send('script.evaluate', {
+    expression,
+    target: { context: chrome.context },
+    awaitPromise: false,
+  })) as { result: { type: string; result?: { value?: string }; exceptionDetails?: { text: string } } };
+  if (answer.result.type !== 'success' || typeof answer.result.result?.value !== 'string')
+    throw new Error(
+      `could not read the Browser Console: ${answer.result.exceptionDetails?.text ?? 'no answer'}`,
+    );
+  return JSON.parse(answer.result.result.value) as string[];
 }
 
 /** Starts Firefox with the Backstory add-on and a local server for `pagesRoot`. */
@@ -114,7 +157,7 @@ export async function startSession(options: { pagesRoot?: string } = {}): Promis
     browser: 'firefox',
     executablePath: firefoxPath,
     headless: true,
-    // Needed to navigate a tab to a moz-extension:// page over BiDi.
+    // Needed to navigate a tab to a moz-extension:// page over BiDi, and to read the Browser Console.
     args: ['--remote-allow-system-access'],
     defaultViewport: { width: 1200, height: 900 },
     extraPrefsFirefox: {
@@ -140,6 +183,7 @@ export async function startSession(options: { pagesRoot?: string } = {}): Promis
       server,
       logs,
       extensionUrl: (name) => `${EXTENSION_ORIGIN}/${name}`,
+      extensionErrors: () => extensionErrors(browser),
       async open(url) {
         const page = await browser.newPage();
         watch(page);
