@@ -126,12 +126,6 @@ type Bidi = {
  * left out), from a file of the extension or naming its origin.
  */
 async function extensionErrors(browser: Browser): Promise<string[]> {
-  const { connection } = browser as unknown as Bidi;
-  const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as {
-    contexts: { context: string; url: string }[];
-  };
-  const chrome = tree.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
-  if (!chrome) throw new Error('no browser window to read the Browser Console from');
   const expression = `JSON.stringify(Services.console.getMessageArray().flatMap((m) => {
     if (!(m instanceof Ci.nsIScriptError)) return [];
     if (m.flags & (Ci.nsIScriptError.warningFlag | Ci.nsIScriptError.infoFlag)) return [];
@@ -139,16 +133,28 @@ async function extensionErrors(browser: Browser): Promise<string[]> {
     if (!m.sourceName.startsWith(origin) && !m.errorMessage.includes(origin)) return [];
     return [m.category + ' ' + m.sourceName.slice(origin.length) + ': ' + m.errorMessage];
   }))`;
+  return JSON.parse(await inBrowserWindow(browser, expression)) as string[];
+}
+
+/**
+ * Evaluates `expression` (which must give a string) in the browser window's privileged
+ * context (chrome://browser/content/browser.xhtml); needs `--remote-allow-system-access`.
+ */
+export async function inBrowserWindow(browser: Browser, expression: string): Promise<string> {
+  const { connection } = browser as unknown as Bidi;
+  const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as {
+    contexts: { context: string; url: string }[];
+  };
+  const chrome = tree.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
+  if (!chrome) throw new Error('no browser window');
   const answer = (await connection.send('script.evaluate', {
     expression,
     target: { context: chrome.context },
-    awaitPromise: false,
+    awaitPromise: true,
   })) as { result: { type: string; result?: { value?: string }; exceptionDetails?: { text: string } } };
   if (answer.result.type !== 'success' || typeof answer.result.result?.value !== 'string')
-    throw new Error(
-      `could not read the Browser Console: ${answer.result.exceptionDetails?.text ?? 'no answer'}`,
-    );
-  return JSON.parse(answer.result.result.value) as string[];
+    throw new Error(`browser window: ${answer.result.exceptionDetails?.text ?? 'no string returned'}`);
+  return answer.result.result.value;
 }
 
 /** Starts Firefox with the Backstory add-on and a local server for `pagesRoot`. */

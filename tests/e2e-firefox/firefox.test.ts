@@ -8,8 +8,8 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   mentionCount,
+  inBrowserWindow,
   mentionPoint,
-  navigate,
   startSession,
   unavailable,
   waitForHighlights,
@@ -184,7 +184,7 @@ describe.skipIf(!!skip)('Backstory in Firefox', () => {
     await page.close();
   });
 
-  it('the side panel renders the page and "show on page" works more than once', async () => {
+  it('the side panel (as a tab) renders the page and "show on page" works more than once', async () => {
     const article = await s.open(`${s.server.url}/article.html`);
     await waitForHighlights(article, 5);
     const panel = await s.open(s.extensionUrl('sidepanel.html'));
@@ -228,18 +228,39 @@ describe.skipIf(!!skip)('Backstory in Firefox', () => {
     expect(await ext.evaluate(() => document.querySelectorAll('input, select').length)).toBeGreaterThan(3);
   });
 
-  it("the toolbar popup shows the page's data", async () => {
+  it("the real sidebar and the real toolbar popup show the article's data", async () => {
     const article = await s.open(`${s.server.url}/article.html`);
     await waitForHighlights(article, 5);
-    const popup = await s.open(s.extensionUrl('popup.html'));
-    // The popup reads the active tab: bring the article to the front, then load the popup again.
     await article.bringToFront();
-    await navigate(s.browser, popup, s.extensionUrl('popup.html'));
-    await until(
-      () => popup.evaluate(() => document.querySelector('main')?.textContent ?? ''),
-      (text) => /\d+ mentions of \d+ entities/.test(text),
+    /** The text of the extension's open views of `type`, read from the options page (same process). */
+    const viewText = (type: 'sidebar' | 'popup') =>
+      ext.evaluate((t: string) => {
+        type Views = { extension: { getViews(q: { type: string }): Window[] } };
+        const api = (globalThis as unknown as { browser: Views }).browser;
+        return api.extension.getViews({ type: t }).map((w) => w.document.body?.textContent ?? '');
+      }, type);
+
+    // The sidebar, opened as the user's toolbar button does (sidebarAction.open needs a gesture).
+    await inBrowserWindow(
+      s.browser,
+      `SidebarController.show('backstory_backstory_invalid-sidebar-action').then(() => 'shown')`,
     );
-    await popup.close();
+    await until(
+      () => viewText('sidebar'),
+      (texts) =>
+        texts.length === 1 && texts[0]!.includes('Huawei Technologies') && texts[0]!.includes('NATO'),
+    );
+    await inBrowserWindow(s.browser, `(SidebarController.hide(), 'hidden')`);
+
+    // The popup, opened by the extension itself (allowed by a pref without a user gesture).
+    await ext.evaluate(async () => {
+      type Action = { action: { openPopup(): Promise<void> } };
+      await (globalThis as unknown as { browser: Action }).browser.action.openPopup();
+    });
+    await until(
+      () => viewText('popup'),
+      (texts) => texts.length === 1 && /\d+ mentions of \d+ entities/.test(texts[0]!),
+    );
     await article.close();
   });
 
