@@ -15,6 +15,7 @@ const DOM_TESTS = [
   'tests/unit/page/read/blocks.test.ts',
   'tests/unit/page/read/iterate-blocks.test.ts',
   'tests/unit/page/read/mentions.test.ts',
+  'tests/unit/page/adopt-styles.test.ts',
   'tests/unit/page/highlighter.test.ts',
   'tests/unit/page/hover.test.ts',
   'tests/unit/page/mutations.test.ts',
@@ -73,6 +74,20 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],
+          environment: 'node',
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e-firefox',
+          include: ['tests/e2e-firefox/**/*.test.ts'],
+          // After the other projects: two browsers at once on a small machine make timing flaky.
+          sequence: { groupOrder: 1 },
+          globalSetup: ['tests/e2e-firefox/global-setup.ts'],
           environment: 'node',
           testTimeout: 90_000,
           hookTimeout: 120_000,

@@ -1,6 +1,7 @@
-// npm test: everything this machine can run. Builds the Chrome extension (the e2e tests
-// load it), then runs the unit, component and end-to-end projects in one vitest run.
-// End-to-end tests skip with one clear line when no Chromium is found (fail under CI=true).
+// npm test: everything this machine can run. Builds the Chrome and the Firefox extension
+// (the e2e suites load them), then runs the unit, component and both browsers' end-to-end
+// projects in one vitest run. Each browser's end-to-end tests skip with one clear line when
+// that browser is not found (fail under CI=true).
 // Prints "N passed, N failed, N skipped" as the last line.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -11,7 +12,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const run = (cmd, args) =>
   spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env }).status ?? 1;
 
-if (run('npx', ['wxt', 'build']) !== 0) {
+if (run('npx', ['wxt', 'build']) !== 0 || run('npx', ['wxt', 'build', '-b', 'firefox']) !== 0) {
   console.log('0 passed, 1 failed');
   process.exit(1);
 }

@@ -11,6 +11,7 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import { Card, type CardState } from '../../components/Card';
 import cardCss from '../../components/card.css?inline';
 import type { EntityCard } from '../../data/queries';
+import { adoptStyles } from '../../utils/page/adopt-styles';
 
 export interface CardTarget {
   entityId: string;
@@ -103,9 +104,7 @@ export class CardUi {
         inheritStyles: true,
         isolateEvents: ['keydown', 'keyup', 'keypress'],
         onMount: (container, shadow, host) => {
-          const sheet = new CSSStyleSheet();
-          sheet.replaceSync(cardCss);
-          shadow.adoptedStyleSheets = [sheet];
+          adoptStyles(shadow, cardCss);
           host.setAttribute('data-backstory-ui', '');
           host.addEventListener('pointerenter', () => this.actions.pointer(true));
           host.addEventListener('pointerleave', () => this.actions.pointer(false));
