@@ -62,7 +62,10 @@ export function WelcomeView({ state, actions }: { state: WelcomeState; actions: 
       },
     );
   };
+  /** Set while close() gives focus back to the mark, whose focus must not reopen the card. */
+  const closing = useRef(false);
   const showMention = (entityId: string, term: string) => {
+    if (closing.current) return;
     if (shown?.stack.length === 1 && shown.stack[0] === entityId) return;
     show([entityId], term);
   };
@@ -71,10 +74,21 @@ export function WelcomeView({ state, actions }: { state: WelcomeState; actions: 
     request.current++;
     setShown(undefined);
     setPinned(false);
-    if (entityId)
-      passage.current?.querySelector<HTMLElement>(`[data-entity="${CSS.escape(entityId)}"]`)?.focus();
+    closing.current = true;
+    try {
+      if (entityId)
+        passage.current?.querySelector<HTMLElement>(`[data-entity="${CSS.escape(entityId)}"]`)?.focus();
+    } finally {
+      closing.current = false;
+    }
   };
   const exampleOnly = () => setNote(true);
+  // Escape closes the card, from a mark or from inside the card, as on a page.
+  const onEscape = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || !shown) return;
+    e.preventDefault();
+    close();
+  };
 
   return (
     <main class="bs-options bs-welcome">
@@ -91,7 +105,7 @@ export function WelcomeView({ state, actions }: { state: WelcomeState; actions: 
             {t('welcomeExampleLabel', longDate(state.exampleDate))}
           </figcaption>
           {state.passage ? (
-            <div ref={passage} class="bs-preview-text" data-ready="true">
+            <div ref={passage} class="bs-preview-text" data-ready="true" onKeyDown={onEscape}>
               {state.passage.map((segments, i) => (
                 <p key={i}>
                   {segments.map((s, j) =>
@@ -122,15 +136,7 @@ export function WelcomeView({ state, actions }: { state: WelcomeState; actions: 
             </p>
           )}
         </figure>
-        <div
-          id="welcome-card"
-          class="bs-demo-card"
-          onKeyDown={(e) => {
-            if (e.key !== 'Escape' || !shown) return;
-            e.preventDefault();
-            close();
-          }}
-        >
+        <div id="welcome-card" class="bs-demo-card" onKeyDown={onEscape}>
           {shown ? (
             <CardSlot>
               <Card

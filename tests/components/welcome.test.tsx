@@ -100,9 +100,19 @@ describe('WelcomeView', () => {
     );
     expect(a.openPanel).toHaveBeenCalledWith('p:huawei');
 
+    // Escape from a related entity's card: focus goes back to the mark, the card stays closed.
+    await userEvent.click(within(root as unknown as HTMLElement).getByRole('button', { name: 'TSMC' }));
+    await waitFor(() => expect(cardName()).toBe('TSMC'));
     fireEvent.keyDown(root.querySelector('.bs-card')!, { key: 'Escape', bubbles: true, composed: true });
     await waitFor(() => expect(document.querySelector('.bs-card-slot')).toBeNull());
     expect(document.activeElement).toBe(huawei);
+
+    // Escape on a mark closes its card too.
+    huawei.focus();
+    fireEvent.focus(huawei);
+    await waitFor(() => expect(cardName()).toBe('Huawei'));
+    fireEvent.keyDown(huawei, { key: 'Escape' });
+    await waitFor(() => expect(document.querySelector('.bs-card-slot')).toBeNull());
   });
 
   it('says that the card’s page controls change nothing here', async () => {
