@@ -180,6 +180,13 @@ for (const scheme of ['light', 'dark'] as const) {
         await options.locator('.bs-pack').first().waitFor();
         expect(await options.locator('.bs-pack').count()).toBe(1);
         expect(await options.locator('.bs-pack').innerText()).toContain('Bundled');
+        // The switches slide, except for readers who asked for less motion.
+        const master = options.getByRole('switch', { name: 'Backstory is on' });
+        const motion = () => master.evaluate((el) => getComputedStyle(el).transitionDuration);
+        expect(await motion()).not.toBe('0s');
+        await options.emulateMedia({ reducedMotion: 'reduce' });
+        expect(await motion()).toBe('0s');
+        await options.emulateMedia({ reducedMotion: 'no-preference' });
         await options.screenshot({ path: shotPath(`screenshots/options-${scheme}.png`), fullPage: true });
       } finally {
         await s.close();
