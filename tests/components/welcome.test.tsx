@@ -59,6 +59,17 @@ function actions(): WelcomeActions {
   };
 }
 
+/**
+ * The open card (inside the slot's shadow root), with its secondary part shown: where the
+ * card keeps related entities and its page controls behind a disclosure, it is opened.
+ */
+async function openCard(): Promise<HTMLElement> {
+  const card = document.querySelector('.bs-card-slot')!.shadowRoot!.querySelector<HTMLElement>('.bs-card')!;
+  const disclosure = card.querySelector('[aria-controls="bs-card-details"]');
+  if (disclosure?.getAttribute('aria-expanded') === 'false') await userEvent.click(disclosure);
+  return card;
+}
+
 /** The card's heading, rendered inside the slot's shadow root. */
 function cardName(): string | undefined {
   const host = document.querySelector('.bs-card-slot');
@@ -89,21 +100,18 @@ describe('WelcomeView', () => {
     expect(a.loadCard).toHaveBeenCalledWith('p:huawei');
     expect(huawei.getAttribute('aria-expanded')).toBe('true');
 
-    const root = document.querySelector('.bs-card-slot')!.shadowRoot!;
-    await userEvent.click(within(root as unknown as HTMLElement).getByRole('button', { name: 'TSMC' }));
+    await userEvent.click(within(await openCard()).getByRole('button', { name: 'TSMC' }));
     await waitFor(() => expect(cardName()).toBe('TSMC'));
-    await userEvent.click(within(root as unknown as HTMLElement).getByRole('button', { name: 'Back' }));
+    await userEvent.click(within(await openCard()).getByRole('button', { name: 'Back' }));
     await waitFor(() => expect(cardName()).toBe('Huawei'));
 
-    await userEvent.click(
-      within(root as unknown as HTMLElement).getByRole('button', { name: 'Open timeline' }),
-    );
+    await userEvent.click(within(await openCard()).getByRole('button', { name: 'Open timeline' }));
     expect(a.openPanel).toHaveBeenCalledWith('p:huawei');
 
     // Escape from a related entity's card: focus goes back to the mark, the card stays closed.
-    await userEvent.click(within(root as unknown as HTMLElement).getByRole('button', { name: 'TSMC' }));
+    await userEvent.click(within(await openCard()).getByRole('button', { name: 'TSMC' }));
     await waitFor(() => expect(cardName()).toBe('TSMC'));
-    fireEvent.keyDown(root.querySelector('.bs-card')!, { key: 'Escape', bubbles: true, composed: true });
+    fireEvent.keyDown(await openCard(), { key: 'Escape', bubbles: true, composed: true });
     await waitFor(() => expect(document.querySelector('.bs-card-slot')).toBeNull());
     expect(document.activeElement).toBe(huawei);
 
@@ -124,8 +132,7 @@ describe('WelcomeView', () => {
     );
     screen.getByRole('button', { name: 'Huawei' }).focus();
     await waitFor(() => expect(cardName()).toBe('Huawei'));
-    const root = document.querySelector('.bs-card-slot')!.shadowRoot! as unknown as HTMLElement;
-    await userEvent.click(within(root).getByRole('button', { name: /Turn off on this site/ }));
+    await userEvent.click(within(await openCard()).getByRole('button', { name: /Turn off on this site/ }));
     expect(screen.getByRole('status').textContent).toContain('Here nothing changed.');
   });
 
