@@ -7,6 +7,7 @@ import { HighlightingSection } from './options/HighlightingSection';
 import { PacksSection } from './options/PacksSection';
 import { ResetSection } from './options/ResetSection';
 import { SitesSection } from './options/SitesSection';
+import { Switch } from './options/Switch';
 import { TermsSection } from './options/TermsSection';
 import { TopicsSection } from './options/TopicsSection';
 
@@ -40,21 +41,23 @@ export interface OptionsActions {
   reset(): void;
 }
 
-/** The options page: topics, highlighting, sites, packs, ignored terms, reset. */
+/** The options page: the global switch, then highlighting (with its live preview), topics, sites, packs, ignored terms, reset, each a titled group. */
 export function OptionsView({ state, actions }: { state: OptionsState; actions: OptionsActions }) {
   return (
     <main class="bs-options">
-      <h1>{t('optionsTitle')}</h1>
-      <label class="bs-switch">
-        <input
-          type="checkbox"
-          checked={state.enabled}
-          onChange={(e) => actions.setEnabled((e.currentTarget as HTMLInputElement).checked)}
-        />
-        <span>{t('optionsEnabled')}</span>
-      </label>
-      <TopicsSection state={state} actions={actions} />
+      <header class="bs-options-header">
+        <h1>{t('optionsTitle')}</h1>
+        <div class="bs-group bs-master">
+          <Switch
+            checked={state.enabled}
+            onChange={actions.setEnabled}
+            label={<strong>{t('optionsEnabled')}</strong>}
+            description={t('optionsEnabledHelp')}
+          />
+        </div>
+      </header>
       <HighlightingSection state={state} actions={actions} />
+      <TopicsSection state={state} actions={actions} />
       <SitesSection state={state} actions={actions} />
       <PacksSection state={state} actions={actions} />
       <TermsSection state={state} actions={actions} />

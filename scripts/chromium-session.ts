@@ -78,6 +78,8 @@ export interface Session {
   worker: Worker;
   extensionId: string;
   server: Server;
+  /** The first-run page installing opened, when `keepFirstRun` kept it open. */
+  firstRun: Page | undefined;
   /** Opens an extension page (popup.html, sidepanel.html, options.html). */
   openExtensionPage(name: string): Promise<Page>;
   close(): Promise<void>;
@@ -92,6 +94,8 @@ export async function startSession(
     colorScheme?: 'light' | 'dark';
     /** Keep the back/forward cache on (Playwright turns it off by default). */
     bfcache?: boolean;
+    /** Leave the first-run page that installing opened (closed by default, so tests start with no tab). */
+    keepFirstRun?: boolean;
   } = {},
 ): Promise<Session> {
   const profile = mkdtempSync(join(tmpdir(), 'backstory-e2e-'));
@@ -116,11 +120,14 @@ export async function startSession(
     }
     throw new Error('matcher never stored');
   });
+  const firstRun = await firstRunPage(context, worker, extensionId);
+  if (firstRun && !options.keepFirstRun) await firstRun.close();
   return {
     context,
     worker,
     extensionId,
     server,
+    firstRun: options.keepFirstRun ? firstRun : undefined,
     async openExtensionPage(name) {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${name}`);
@@ -132,6 +139,28 @@ export async function startSession(
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The first-run page installing opened, once the background has recorded it (it records
+ * after the tab exists); undefined for a build without one.
+ */
+async function firstRunPage(context: BrowserContext, worker: Worker, extensionId: string) {
+  if (!existsSync(join(EXTENSION, 'welcome.html'))) return undefined;
+  await worker.evaluate(async () => {
+    for (let i = 0; i < 200; i++) {
+      if ((await chrome.storage.local.get('firstRun')).firstRun) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('the install was never recorded');
+  });
+  const url = `chrome-extension://${extensionId}/welcome.html`;
+  for (let i = 0; i < 200; i++) {
+    const page = context.pages().find((p) => p.url() === url);
+    if (page) return page;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('the first-run page never opened');
 }
 
 /**

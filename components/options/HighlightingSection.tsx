@@ -1,6 +1,15 @@
+import { useRef } from 'preact/hooks';
 import { t } from '../../utils/shared/i18n';
-import { PALETTES, type Appearance, type Density, type Palette } from '../../utils/shared/settings';
+import {
+  PALETTES,
+  type Appearance,
+  type Density,
+  type HighlightStyle,
+  type Palette,
+} from '../../utils/shared/settings';
+import { highlightNameOf, usePaintedText } from '../highlight-paint';
 import type { OptionsActions, OptionsState } from '../OptionsView';
+import { Group } from './Group';
 
 /**
  * Swatch colours of the palettes: the underline colours of utils/page/highlights.css
@@ -13,10 +22,83 @@ export const PALETTE_SWATCHES: Record<Palette, string> = {
   magenta: '#b0267a',
 };
 
-export function HighlightingSection({ state, actions }: { state: OptionsState; actions: OptionsActions }) {
+const STYLES: { value: HighlightStyle; label: 'styleUnderline' | 'styleBackground' | 'styleNone' }[] = [
+  { value: 'underline', label: 'styleUnderline' },
+  { value: 'background', label: 'styleBackground' },
+  { value: 'none', label: 'styleNone' },
+];
+
+/** A marker no translation contains, to split the preview sentence around its name. */
+const SLOT = '\u0001';
+
+/**
+ * The live preview: a sentence whose name is painted by the page highlighter's own
+ * stylesheet, under the highlight the chosen style and colour select.
+ */
+export function HighlightPreview({ appearance }: { appearance: Appearance }) {
+  const mark = useRef<HTMLSpanElement>(null);
+  const name = highlightNameOf(appearance);
+  usePaintedText(name, () => (mark.current ? [mark.current] : []), null);
+  const [before, after] = t('optionsPreviewSentence', SLOT).split(SLOT);
   return (
-    <section aria-labelledby="opt-highlighting">
-      <h2 id="opt-highlighting">{t('optionsHighlighting')}</h2>
+    <figure class="bs-preview">
+      <figcaption class="bs-preview-caption">{t('optionsPreview')}</figcaption>
+      <p class="bs-preview-text" aria-describedby={name ? undefined : 'opt-preview-none'}>
+        {before}
+        <span ref={mark} class="bs-preview-mark" data-highlight={name ?? 'none'}>
+          {t('optionsPreviewName')}
+        </span>
+        {after}
+      </p>
+      {!name && (
+        <p id="opt-preview-none" class="bs-muted">
+          {t('optionsPreviewNone')}
+        </p>
+      )}
+    </figure>
+  );
+}
+
+export function HighlightingSection({ state, actions }: { state: OptionsState; actions: OptionsActions }) {
+  const { appearance } = state;
+  return (
+    <Group id="opt-highlighting" title={t('optionsHighlighting')} help={t('optionsHighlightingHelp')}>
+      <HighlightPreview appearance={appearance} />
+      <fieldset class="bs-choice">
+        <legend>{t('optionsStyle')}</legend>
+        <div class="bs-segmented">
+          {STYLES.map(({ value, label }) => (
+            <label key={value} class="bs-segment">
+              <input
+                type="radio"
+                name="bs-style"
+                value={value}
+                checked={appearance.style === value}
+                onChange={() => actions.setAppearance({ ...appearance, style: value })}
+              />
+              <span>{t(label)}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset class="bs-choice bs-palette">
+        <legend>{t('optionsPalette')}</legend>
+        <div class="bs-segmented">
+          {PALETTES.map((palette) => (
+            <label key={palette} class="bs-segment">
+              <input
+                type="radio"
+                name="bs-palette"
+                value={palette}
+                checked={appearance.palette === palette}
+                onChange={() => actions.setAppearance({ ...appearance, palette })}
+              />
+              <span class="bs-swatch" aria-hidden="true" style={{ background: PALETTE_SWATCHES[palette] }} />
+              <span>{t(`palette_${palette}` as const)}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
       <label class="bs-field">
         <span>{t('optionsDensity')}</span>
         <select
@@ -29,65 +111,21 @@ export function HighlightingSection({ state, actions }: { state: OptionsState; a
         </select>
       </label>
       <label class="bs-field">
-        <span>{t('optionsStyle')}</span>
-        <select
-          value={state.appearance.style}
-          onChange={(e) =>
-            actions.setAppearance({
-              ...state.appearance,
-              style: (e.currentTarget as HTMLSelectElement).value as Appearance['style'],
-            })
-          }
-        >
-          <option value="underline">{t('styleUnderline')}</option>
-          <option value="background">{t('styleBackground')}</option>
-          <option value="none">{t('styleNone')}</option>
-        </select>
-      </label>
-      <fieldset class="bs-field bs-palette">
-        <legend>{t('optionsPalette')}</legend>
-        {PALETTES.map((palette) => (
-          <label key={palette} class="bs-radio">
-            <input
-              type="radio"
-              name="bs-palette"
-              value={palette}
-              checked={state.appearance.palette === palette}
-              onChange={() => actions.setAppearance({ ...state.appearance, palette })}
-            />
-            <span
-              class="bs-swatch"
-              aria-hidden="true"
-              style={{
-                display: 'inline-block',
-                width: '0.9em',
-                height: '0.9em',
-                margin: '0 0.3em',
-                verticalAlign: 'middle',
-                borderRadius: '50%',
-                background: PALETTE_SWATCHES[palette],
-              }}
-            />
-            <span>{t(`palette_${palette}` as const)}</span>
-          </label>
-        ))}
-      </fieldset>
-      <label class="bs-field">
         <span>{t('optionsDwell')}</span>
         <input
           type="number"
           min={100}
           max={2000}
           step={50}
-          value={state.appearance.dwellMs}
+          value={appearance.dwellMs}
           onChange={(e) => {
             const value = Number((e.currentTarget as HTMLInputElement).value);
             if (Number.isFinite(value)) {
-              actions.setAppearance({ ...state.appearance, dwellMs: Math.min(2000, Math.max(100, value)) });
+              actions.setAppearance({ ...appearance, dwellMs: Math.min(2000, Math.max(100, value)) });
             }
           }}
         />
       </label>
-    </section>
+    </Group>
   );
 }

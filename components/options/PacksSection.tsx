@@ -2,6 +2,8 @@ import { useState } from 'preact/hooks';
 import type { Problem } from '../../data/validate';
 import { t } from '../../utils/shared/i18n';
 import type { OptionsActions, OptionsState } from '../OptionsView';
+import { Group } from './Group';
+import { Switch } from './Switch';
 
 /** Installed packs (enable, export, remove) and importing one, with every problem listed. */
 export function PacksSection({ state, actions }: { state: OptionsState; actions: OptionsActions }) {
@@ -17,29 +19,27 @@ export function PacksSection({ state, actions }: { state: OptionsState; actions:
     }
   };
   return (
-    <section aria-labelledby="opt-packs">
-      <h2 id="opt-packs">{t('optionsPacks')}</h2>
+    <Group id="opt-packs" title={t('optionsPacks')} help={t('optionsPacksHelp')}>
       <ul class="bs-pack-list">
         {state.packs.map((pack) => (
           <li key={pack.id} class="bs-pack">
-            <label class="bs-switch">
-              <input
-                type="checkbox"
-                checked={pack.enabled}
-                onChange={(e) =>
-                  actions.setPackEnabled(pack.id, (e.currentTarget as HTMLInputElement).checked)
-                }
-              />
-              <span>
-                <strong>{pack.title}</strong> <span class="bs-muted">v{pack.version}</span>
-              </span>
-            </label>
-            <p class="bs-muted bs-indent">
-              {t('optionsPackCounts', [pack.counts.entities, pack.counts.events, pack.asOf])}
-              {' · '}
-              {pack.origin === 'bundled' ? t('optionsBundled') : t('optionsImported')}
-            </p>
-            <div class="bs-indent">
+            <Switch
+              checked={pack.enabled}
+              onChange={(on) => actions.setPackEnabled(pack.id, on)}
+              label={
+                <>
+                  <strong>{pack.title}</strong> <span class="bs-muted">v{pack.version}</span>
+                </>
+              }
+              description={
+                <>
+                  {t('optionsPackCounts', [pack.counts.entities, pack.counts.events, pack.asOf])}
+                  {' · '}
+                  {pack.origin === 'bundled' ? t('optionsBundled') : t('optionsImported')}
+                </>
+              }
+            />
+            <div class="bs-pack-actions">
               <button
                 type="button"
                 class="bs-button"
@@ -62,7 +62,7 @@ export function PacksSection({ state, actions }: { state: OptionsState; actions:
           </li>
         ))}
       </ul>
-      <label class="bs-field">
+      <label class="bs-field bs-import">
         <span>{t('optionsImport')}</span>
         <input
           type="file"
@@ -88,6 +88,6 @@ export function PacksSection({ state, actions }: { state: OptionsState; actions:
             </ul>
           </div>
         ))}
-    </section>
+    </Group>
   );
 }

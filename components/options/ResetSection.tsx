@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../utils/shared/i18n';
 import type { OptionsActions } from '../OptionsView';
+import { Group } from './Group';
 
 /** "Reset to defaults", which asks first. */
 export function ResetSection({ actions }: { actions: OptionsActions }) {
@@ -16,10 +17,7 @@ export function ResetSection({ actions }: { actions: OptionsActions }) {
     opened.current = confirmReset;
   }, [confirmReset]);
   return (
-    <section aria-labelledby="opt-reset">
-      <h2 id="opt-reset" class="bs-visually-hidden">
-        {t('optionsReset')}
-      </h2>
+    <Group id="opt-reset" title={t('optionsReset')} help={t('optionsResetHelp')}>
       {confirmReset ? (
         <p
           role="alert"
@@ -49,6 +47,6 @@ export function ResetSection({ actions }: { actions: OptionsActions }) {
           {t('optionsReset')}
         </button>
       )}
-    </section>
+    </Group>
   );
 }

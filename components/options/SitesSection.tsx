@@ -4,6 +4,7 @@ import { normalizeSite } from '../../utils/shared/settings';
 import { NEWS_SITES } from '../../utils/shared/sites';
 import type { OptionsActions, OptionsState } from '../OptionsView';
 import { ActionList } from './ActionList';
+import { Group } from './Group';
 
 /** Where Backstory runs: sites turned on (with their permission), sites turned off, adding one. */
 export function SitesSection({ state, actions }: { state: OptionsState; actions: OptionsActions }) {
@@ -11,9 +12,7 @@ export function SitesSection({ state, actions }: { state: OptionsState; actions:
   const [siteError, setSiteError] = useState(false);
   const same = (site: string) => site;
   return (
-    <section aria-labelledby="opt-sites">
-      <h2 id="opt-sites">{t('optionsSites')}</h2>
-      <p class="bs-muted">{t('optionsSitesModel', NEWS_SITES.length)}</p>
+    <Group id="opt-sites" title={t('optionsSites')} help={t('optionsSitesModel', NEWS_SITES.length)}>
       <h3 id="opt-user-sites">{t('optionsUserSites')}</h3>
       <ActionList
         items={state.userSites}
@@ -68,6 +67,6 @@ export function SitesSection({ state, actions }: { state: OptionsState; actions:
           {t('optionsSiteInvalid')}
         </p>
       )}
-    </section>
+    </Group>
   );
 }

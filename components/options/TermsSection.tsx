@@ -1,11 +1,11 @@
 import { t } from '../../utils/shared/i18n';
 import type { OptionsActions, OptionsState } from '../OptionsView';
 import { ActionList } from './ActionList';
+import { Group } from './Group';
 
 export function TermsSection({ state, actions }: { state: OptionsState; actions: OptionsActions }) {
   return (
-    <section aria-labelledby="opt-terms">
-      <h2 id="opt-terms">{t('optionsTerms')}</h2>
+    <Group id="opt-terms" title={t('optionsTerms')} help={t('optionsTermsHelp')}>
       <ActionList
         items={state.ignoredTerms}
         empty={t('optionsNoTerms')}
@@ -14,6 +14,6 @@ export function TermsSection({ state, actions }: { state: OptionsState; actions:
         action={t('optionsRestoreTerm')}
         onAction={actions.restoreTerm}
       />
-    </section>
+    </Group>
   );
 }

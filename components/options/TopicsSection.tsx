@@ -1,27 +1,27 @@
 import { t, tCount } from '../../utils/shared/i18n';
 import type { OptionsActions, OptionsState } from '../OptionsView';
+import { Group } from './Group';
+import { Switch } from './Switch';
 
 export function TopicsSection({ state, actions }: { state: OptionsState; actions: OptionsActions }) {
   return (
-    <section aria-labelledby="opt-topics">
-      <h2 id="opt-topics">{t('optionsTopics')}</h2>
+    <Group id="opt-topics" title={t('optionsTopics')} help={t('optionsTopicsHelp')}>
       <ul class="bs-toggle-list">
         {state.topics.map((topic) => (
           <li key={topic.key}>
-            <label class="bs-switch">
-              <input
-                type="checkbox"
-                checked={!state.disabledTopics.includes(topic.key)}
-                onChange={(e) => actions.setTopic(topic.key, (e.currentTarget as HTMLInputElement).checked)}
-              />
-              <span>
-                {topic.label} <span class="bs-muted">({tCount('optionsEntities', topic.entityCount)})</span>
-              </span>
-            </label>
-            <p class="bs-muted bs-indent">{topic.description}</p>
+            <Switch
+              checked={!state.disabledTopics.includes(topic.key)}
+              onChange={(on) => actions.setTopic(topic.key, on)}
+              label={
+                <>
+                  {topic.label} <span class="bs-muted">({tCount('optionsEntities', topic.entityCount)})</span>
+                </>
+              }
+              description={topic.description}
+            />
           </li>
         ))}
       </ul>
-    </section>
+    </Group>
   );
 }

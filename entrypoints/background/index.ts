@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { getEntityCard } from '../../data/queries';
+import { onInstalledFirstRun } from '../../utils/extension/first-run';
 import { guarded, type GuardContext } from '../../utils/extension/guard';
 import { configurePanelBehavior, openPanel } from '../../utils/extension/panel';
 import { panelRequestStorage } from '../../utils/extension/panel-request';
@@ -67,7 +68,10 @@ export default defineBackground({
       guarded(ctx, 'pagePacksChanged', undefined, () => setUp()),
     );
 
-    browser.runtime.onInstalled.addListener(() => {
+    browser.runtime.onInstalled.addListener(({ reason }) => {
+      void onInstalledFirstRun(reason).catch((error) =>
+        console.error('[backstory] the first-run page failed', error),
+      );
       browser.contextMenus.create({
         id: LOOK_UP_MENU,
         title: t('contextMenuLookUp'),

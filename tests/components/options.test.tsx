@@ -6,7 +6,8 @@ import { openBackstoryDB, writePack } from '../../data/db';
 import { listPacks } from '../../data/queries';
 import { validatePack } from '../../data/validate';
 import { App } from '../../entrypoints/options/App';
-import { disabledTopicsStorage } from '../../utils/shared/settings';
+import { highlightName } from '../../utils/page/highlighter';
+import { PALETTES, disabledTopicsStorage } from '../../utils/shared/settings';
 import { toBackground } from '../../utils/shared/messaging';
 import { smallPack } from '../fixtures/packs';
 
@@ -67,17 +68,106 @@ function actions(): OptionsActions {
 }
 
 describe('OptionsView', () => {
-  it('shows a switch per topic with its entity count, and reports toggles', async () => {
+  it('shows a switch per topic with its entity count and description, and reports toggles', async () => {
     const a = actions();
     render(<OptionsView state={state()} actions={a} />);
-    const trade = screen.getByRole('checkbox', { name: /Trade \(3 entities\)/ });
-    const networks = screen.getByRole('checkbox', { name: /Networks \(1 entity\)/ });
+    const trade = screen.getByRole('switch', { name: 'Trade (3 entities)' });
+    const networks = screen.getByRole('switch', { name: 'Networks (1 entity)' });
+    expect(document.getElementById(trade.getAttribute('aria-describedby')!)?.textContent).toBe(
+      'Export rules.',
+    );
     expect(checked(trade)).toBe(true);
     expect(checked(networks)).toBe(false);
     await userEvent.click(trade);
     expect(a.setTopic).toHaveBeenCalledWith('p:trade', false);
     await userEvent.click(networks);
     expect(a.setTopic).toHaveBeenCalledWith('p:networks', true);
+  });
+
+  it('has a global switch that the keyboard toggles', async () => {
+    const a = actions();
+    const { rerender } = render(<OptionsView state={state()} actions={a} />);
+    const master = screen.getByRole('switch', { name: 'Backstory is on' });
+    expect(checked(master)).toBe(true);
+    master.focus();
+    await userEvent.keyboard(' ');
+    expect(a.setEnabled).toHaveBeenCalledWith(false);
+    rerender(<OptionsView state={state({ enabled: false })} actions={a} />);
+    expect(checked(screen.getByRole('switch', { name: 'Backstory is on' }))).toBe(false);
+  });
+
+  it('groups the page into titled sections, each with a line of help', () => {
+    render(<OptionsView state={state()} actions={actions()} />);
+    const groups = [...document.querySelectorAll('section.bs-group')].map((section) => [
+      section.querySelector('h2')?.textContent,
+      Boolean(section.querySelector('.bs-group-help')?.textContent),
+    ]);
+    expect(groups).toEqual([
+      ['Highlighting', true],
+      ['Topics', true],
+      ['Sites', true],
+      ['Packs', true],
+      ['Ignored terms', true],
+      ['Reset to defaults', true],
+    ]);
+  });
+
+  it('previews the chosen style and colour, and follows every change', async () => {
+    const a = actions();
+    const { rerender } = render(<OptionsView state={state()} actions={a} />);
+    const mark = () => document.querySelector('.bs-preview-mark')!;
+    expect(mark().textContent).toBe('Huawei');
+    expect(mark().getAttribute('data-highlight')).toBe('backstory-underline-amber');
+
+    await userEvent.click(screen.getByRole('radio', { name: 'Tinted background' }));
+    expect(a.setAppearance).toHaveBeenCalledWith({ style: 'background', palette: 'amber', dwellMs: 400 });
+    rerender(
+      <OptionsView
+        state={state({ appearance: { style: 'background', palette: 'magenta', dwellMs: 400 } })}
+        actions={a}
+      />,
+    );
+    expect(mark().getAttribute('data-highlight')).toBe('backstory-background-magenta');
+    expect(screen.queryByText(/No mark is drawn/)).toBeNull();
+
+    rerender(
+      <OptionsView
+        state={state({ appearance: { style: 'none', palette: 'magenta', dwellMs: 400 } })}
+        actions={a}
+      />,
+    );
+    expect(mark().getAttribute('data-highlight')).toBe('none');
+    expect(screen.getByText(/No mark is drawn/)).toBeTruthy();
+  });
+
+  it('paints the preview with the page highlighter’s own highlight names', async () => {
+    const registry = new Map<string, { ranges: Range[] }>();
+    vi.stubGlobal(
+      'Highlight',
+      class {
+        ranges: Range[];
+        constructor(...ranges: Range[]) {
+          this.ranges = ranges;
+        }
+      },
+    );
+    vi.stubGlobal('CSS', { highlights: registry });
+    try {
+      for (const style of ['underline', 'background'] as const) {
+        for (const palette of PALETTES) {
+          const appearance = { style, palette, dwellMs: 400 };
+          const { unmount } = render(<OptionsView state={state({ appearance })} actions={actions()} />);
+          const name = highlightName(appearance)!;
+          await waitFor(() => expect([...registry.keys()]).toEqual([name]));
+          expect(registry.get(name)!.ranges.map((r) => r.toString())).toEqual(['Huawei']);
+          unmount();
+          await waitFor(() => expect(registry.size).toBe(0));
+        }
+      }
+      expect(highlightName({ style: 'none', palette: 'amber' })).toBeUndefined();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('offers every palette as a labelled radio and keeps the other appearance settings', async () => {
@@ -213,9 +303,9 @@ describe('the options page with a store (fake browser, in-memory IndexedDB)', ()
   it('turning a topic off writes it to storage at once', async () => {
     await seeded();
     render(<App />);
-    const trade = await screen.findByRole('checkbox', { name: /^Trade/ });
+    const trade = await screen.findByRole('switch', { name: /^Trade/ });
     await userEvent.click(trade);
     await waitFor(async () => expect(await disabledTopicsStorage.getValue()).toEqual(['bundled:trade']));
-    await waitFor(() => expect(checked(screen.getByRole('checkbox', { name: /^Trade/ }))).toBe(false));
+    await waitFor(() => expect(checked(screen.getByRole('switch', { name: /^Trade/ }))).toBe(false));
   });
 });

@@ -8,6 +8,7 @@ import { smallPack } from '../fixtures/packs';
 import {
   shotPath,
   highlightedTexts,
+  highlightsOf,
   startSession,
   unavailable,
   waitForHighlights,
@@ -80,7 +81,7 @@ describe.skipIf(!!skip)('options page', () => {
   it('turns a topic off and on, and the article follows without a reload', async () => {
     const before = await highlightedTexts(article);
     expect(before).toContain('Entity List');
-    const topic = options.getByRole('checkbox', { name: /^Export controls/i });
+    const topic = options.getByRole('switch', { name: /^Export controls/i });
     await topic.uncheck();
     await expect.poll(() => highlightedTexts(article), { timeout: 10_000 }).not.toContain('Entity List');
     expect((await highlightedTexts(article)).length).toBeLessThan(before.length);
@@ -142,23 +143,54 @@ describe.skipIf(!!skip)('options page', () => {
     await expect.poll(() => total(article), { timeout: 10_000 }).toBe(before);
   });
 
-  it('saves a screenshot (light)', async () => {
+  it('previews the chosen style and colour with the highlighter’s own stylesheet', async () => {
     await options.bringToFront();
-    await options.reload();
-    await options.locator('.bs-pack').first().waitFor();
-    await options.screenshot({ path: shotPath('screenshots/options-light.png'), fullPage: true });
+    const painted = () =>
+      options.evaluate(() => {
+        const out: Record<string, string[]> = {};
+        (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.forEach((h, name) => {
+          out[name] = [...h].map((r) => r.toString());
+        });
+        return out;
+      });
+    await expect.poll(painted).toEqual({ 'backstory-underline-amber': ['Huawei'] });
+    await options.getByRole('radio', { name: 'Tinted background' }).check();
+    await options.getByRole('radio', { name: 'Green' }).check();
+    await expect.poll(painted).toEqual({ 'backstory-background-green': ['Huawei'] });
+    // The article in the other tab follows the same setting.
+    await expect
+      .poll(async () => Object.keys(await highlightsOf(article)).filter((n) => n !== 'backstory-current'))
+      .toEqual(['backstory-background-green']);
+    await options.getByRole('radio', { name: /^None/ }).check();
+    await expect.poll(painted).toEqual({});
+    expect(await options.getByText('No mark is drawn').count()).toBe(1);
   });
 });
 
-describe.skipIf(!!skip)('options page, dark', () => {
-  it('saves a screenshot (dark)', async () => {
-    const s = await startSession({ colorScheme: 'dark' });
-    try {
-      const options = await s.openExtensionPage('options.html');
-      await options.locator('.bs-pack').first().waitFor();
-      await options.screenshot({ path: shotPath('screenshots/options-dark.png'), fullPage: true });
-    } finally {
-      await s.close();
-    }
+/**
+ * Screenshots come from fresh profiles (the bundled pack alone, default settings), never
+ * from a session a test has changed.
+ */
+for (const scheme of ['light', 'dark'] as const) {
+  describe.skipIf(!!skip)(`options page, fresh profile (${scheme})`, () => {
+    it('shows the bundled pack alone, and saves a screenshot', async () => {
+      const s = await startSession({ colorScheme: scheme });
+      try {
+        const options = await s.openExtensionPage('options.html');
+        await options.locator('.bs-pack').first().waitFor();
+        expect(await options.locator('.bs-pack').count()).toBe(1);
+        expect(await options.locator('.bs-pack').innerText()).toContain('Bundled');
+        // The switches slide, except for readers who asked for less motion.
+        const master = options.getByRole('switch', { name: 'Backstory is on' });
+        const motion = () => master.evaluate((el) => getComputedStyle(el).transitionDuration);
+        expect(await motion()).not.toBe('0s');
+        await options.emulateMedia({ reducedMotion: 'reduce' });
+        expect(await motion()).toBe('0s');
+        await options.emulateMedia({ reducedMotion: 'no-preference' });
+        await options.screenshot({ path: shotPath(`screenshots/options-${scheme}.png`), fullPage: true });
+      } finally {
+        await s.close();
+      }
+    });
   });
-});
+}
