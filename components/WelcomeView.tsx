@@ -148,6 +148,7 @@ export function WelcomeView({ state, actions }: { state: WelcomeState; actions: 
                 onPin={() => setPinned(!pinned)}
                 onClose={close}
                 onOpenTimeline={(entityId) => actions.openPanel(entityId)}
+                onOpenStory={exampleOnly}
                 onSelectRelated={(entityId) => show([...shown.stack, entityId], shown.term)}
                 onIgnoreTerm={exampleOnly}
                 onHideTopic={exampleOnly}
