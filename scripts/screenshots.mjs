@@ -13,7 +13,7 @@ const run = (cmd, args, env = process.env) =>
   spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env }).status ?? 1;
 
 if (run('npx', ['wxt', 'build']) !== 0) process.exit(1);
-const suites = ['card', 'sidepanel', 'popup', 'options', 'first-run', 'store'].map(
+const suites = ['card', 'sidepanel', 'story', 'popup', 'options', 'first-run', 'store'].map(
   (n) => `tests/e2e/${n}.test.ts`,
 );
 process.exit(
