@@ -1,7 +1,7 @@
 /**
  * Store screenshots (1280×800, the size both stores take), made from the real extension on
- * the demo article and kept in docs/store/: the hover card, and the side panel beside the
- * article as Chrome docks it, in light and dark.
+ * the demo article and kept in docs/store/: the hover card, "Story so far" beside the
+ * article as Chrome docks the side panel, and an entity's timeline with its card in dark.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -46,6 +46,21 @@ async function panelShot(s: Session, entity: string, at: 'top' | 'article'): Pro
   const marker = panel.getByRole('separator', { name: 'This article' });
   await expect.poll(() => marker.count()).toBe(1);
   if (at === 'article') await marker.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  const shot = await panel.screenshot();
+  await panel.close();
+  return shot;
+}
+
+/** "Story so far" for the article, as a PNG of PANEL_WIDTH×HEIGHT: the picture and the first events. */
+async function storyShot(s: Session): Promise<Buffer> {
+  const panel = await s.openExtensionPage('sidepanel.html');
+  await panel.setViewportSize({ width: PANEL_WIDTH, height: HEIGHT });
+  await panel.getByRole('button', { name: 'Story so far' }).click();
+  await expect
+    .poll(() => panel.locator('.bs-story .bs-event').count(), { timeout: 10_000 })
+    .toBeGreaterThan(4);
+  // The picture names the last event before the article, as the keyboard would.
+  await panel.locator('.bs-strip').focus();
   const shot = await panel.screenshot();
   await panel.close();
   return shot;
@@ -103,7 +118,7 @@ describe.skipIf(!!skip)('store screenshots', () => {
         await page.close();
 
         const article = await articlePage(s, WIDTH - PANEL_WIDTH - 1);
-        const panel = await panelShot(s, 'Huawei Technologies', 'article');
+        const panel = await storyShot(s);
         await compose(
           s,
           await article.screenshot({ caret: 'initial' }),
