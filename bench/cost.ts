@@ -19,6 +19,10 @@ import { fmt, median, table } from './stats';
 import { extensionCost, traceAround, type TaskCost } from './trace';
 
 const RUNS = Number(process.env.BENCH_COST_RUNS ?? 5);
+/** Page names separated by `;` to run only those (quick before/after comparisons); all when unset. */
+const ONLY_PAGES = process.env.BENCH_COST_PAGES?.split(';').map((s) => s.trim());
+/** Comma-separated dictionaries (`bundled`, `20k`); both when unset. */
+const ONLY_DICTS = process.env.BENCH_COST_DICTS?.split(',').map((s) => s.trim());
 
 interface CostPage {
   name: string;
@@ -110,6 +114,7 @@ export async function benchCost(): Promise<Record<string, unknown>> {
   try {
     const stored = await s.worker.evaluate(async () => (await chrome.storage.local.get('matcher')).matcher);
     for (const dict of ['bundled', '20k'] as const) {
+      if (ONLY_DICTS && !ONLY_DICTS.includes(dict)) continue;
       if (dict === '20k')
         await s.worker.evaluate((m) => chrome.storage.local.set({ matcher: m }), {
           key: 'bench-20k',
@@ -118,6 +123,7 @@ export async function benchCost(): Promise<Record<string, unknown>> {
         });
       for (const p of pages) {
         if (dict === '20k' && p.kind === 'saved news page' && p.name !== 'seed article') continue;
+        if (ONLY_PAGES && !ONLY_PAGES.includes(p.name)) continue;
         const url = `${s.server.url}${p.path}`;
         const runs: { extension: TaskCost; all: TaskCost }[] = [];
         const without: TaskCost[] = [];
@@ -133,6 +139,7 @@ export async function benchCost(): Promise<Record<string, unknown>> {
           cpuMs: median(ext.map((c) => c.cpuMs)),
           tasks: median(ext.map((c) => c.tasks)),
           longestTaskMs: Math.max(...ext.map((c) => c.longestMs)),
+          longestTaskMedianMs: median(ext.map((c) => c.longestMs)),
           pageTotalWithMs: median(runs.map((r) => r.all.wallMs)),
           ...(without.length ? { pageTotalWithoutMs: median(without.map((c) => c.wallMs)) } : {}),
         };
