@@ -17,6 +17,7 @@ import { articlePage, appendingPage, generateAliases } from './generate';
 import { bundledAliases, buildExtension } from './build';
 import { fmt, median, table } from './stats';
 import { extensionCost, traceAround, type TaskCost } from './trace';
+import { benchWake } from './wake';
 
 const RUNS = Number(process.env.BENCH_COST_RUNS ?? 5);
 /** Page names separated by `;` to run only those (quick before/after comparisons); all when unset. */
@@ -144,6 +145,15 @@ export async function benchCost(): Promise<Record<string, unknown>> {
           ...(without.length ? { pageTotalWithoutMs: median(without.map((c) => c.wallMs)) } : {}),
         };
         results[`${p.name} / ${dict}`] = entry;
+        if (process.env.BENCH_COST_TASKS) {
+          // Where the time went: the tasks of the run with the median CPU time.
+          const mid = [...ext].sort((a, b) => a.cpuMs - b.cpuMs)[ext.length >> 1]!;
+          console.log(
+            `  ${p.name} / ${dict}: tasks of the median run (at, wall, CPU ms; longest events inside)`,
+          );
+          for (const t of mid.list ?? [])
+            console.log(`    ${fmt(t.atMs, 0)}  ${fmt(t.wallMs, 1)}  ${fmt(t.cpuMs, 1)}  ${t.inside}`);
+        }
         rows.push([
           `${p.name} (${p.kind})`,
           dict,
@@ -157,6 +167,15 @@ export async function benchCost(): Promise<Record<string, unknown>> {
       }
     }
     await s.worker.evaluate((m) => chrome.storage.local.set({ matcher: m }), stored);
+    if ((!ONLY_PAGES && !ONLY_DICTS) || process.env.BENCH_COST_WAKE) {
+      // Last: stopping the worker leaves the session's worker handle stale.
+      const wake = await benchWake(s, RUNS);
+      results['service worker wake'] = wake;
+      console.log(
+        `\nservice worker: a message from an extension page answered after set-up, median of ${wake.runs}: ` +
+          `stopped worker ${fmt(wake.wakeMs, 1)} ms, running worker ${fmt(wake.warmMs, 1)} ms`,
+      );
+    }
   } finally {
     await plain.close();
     rmSync(plainProfile, { recursive: true, force: true });
