@@ -17,8 +17,13 @@ import { articlePage, appendingPage, generateAliases } from './generate';
 import { bundledAliases, buildExtension } from './build';
 import { fmt, median, table } from './stats';
 import { extensionCost, traceAround, type TaskCost } from './trace';
+import { benchWake } from './wake';
 
 const RUNS = Number(process.env.BENCH_COST_RUNS ?? 5);
+/** Page names separated by `;` to run only those (quick before/after comparisons); all when unset. */
+const ONLY_PAGES = process.env.BENCH_COST_PAGES?.split(';').map((s) => s.trim());
+/** Comma-separated dictionaries (`bundled`, `20k`); both when unset. */
+const ONLY_DICTS = process.env.BENCH_COST_DICTS?.split(',').map((s) => s.trim());
 
 interface CostPage {
   name: string;
@@ -110,6 +115,7 @@ export async function benchCost(): Promise<Record<string, unknown>> {
   try {
     const stored = await s.worker.evaluate(async () => (await chrome.storage.local.get('matcher')).matcher);
     for (const dict of ['bundled', '20k'] as const) {
+      if (ONLY_DICTS && !ONLY_DICTS.includes(dict)) continue;
       if (dict === '20k')
         await s.worker.evaluate((m) => chrome.storage.local.set({ matcher: m }), {
           key: 'bench-20k',
@@ -118,6 +124,7 @@ export async function benchCost(): Promise<Record<string, unknown>> {
         });
       for (const p of pages) {
         if (dict === '20k' && p.kind === 'saved news page' && p.name !== 'seed article') continue;
+        if (ONLY_PAGES && !ONLY_PAGES.includes(p.name)) continue;
         const url = `${s.server.url}${p.path}`;
         const runs: { extension: TaskCost; all: TaskCost }[] = [];
         const without: TaskCost[] = [];
@@ -133,10 +140,23 @@ export async function benchCost(): Promise<Record<string, unknown>> {
           cpuMs: median(ext.map((c) => c.cpuMs)),
           tasks: median(ext.map((c) => c.tasks)),
           longestTaskMs: Math.max(...ext.map((c) => c.longestMs)),
+          longestTaskMedianMs: median(ext.map((c) => c.longestMs)),
           pageTotalWithMs: median(runs.map((r) => r.all.wallMs)),
           ...(without.length ? { pageTotalWithoutMs: median(without.map((c) => c.wallMs)) } : {}),
         };
         results[`${p.name} / ${dict}`] = entry;
+        if (process.env.BENCH_COST_TASKS) {
+          // Where the time went: the tasks of the run with the median CPU time.
+          const mid = [...ext].sort((a, b) => a.cpuMs - b.cpuMs)[ext.length >> 1]!;
+          console.log(
+            `  ${p.name} / ${dict}: tasks of the median run (at, wall, CPU ms; longest events inside)`,
+          );
+          const list = mid.list ?? [];
+          // Past 50 tasks (an endless page), the ten longest.
+          const shown = list.length > 50 ? [...list].sort((a, b) => b.wallMs - a.wallMs).slice(0, 10) : list;
+          for (const t of shown)
+            console.log(`    ${fmt(t.atMs, 0)}  ${fmt(t.wallMs, 1)}  ${fmt(t.cpuMs, 1)}  ${t.inside}`);
+        }
         rows.push([
           `${p.name} (${p.kind})`,
           dict,
@@ -150,6 +170,15 @@ export async function benchCost(): Promise<Record<string, unknown>> {
       }
     }
     await s.worker.evaluate((m) => chrome.storage.local.set({ matcher: m }), stored);
+    if ((!ONLY_PAGES && !ONLY_DICTS) || process.env.BENCH_COST_WAKE) {
+      // Last: stopping the worker leaves the session's worker handle stale.
+      const wake = await benchWake(s, RUNS);
+      results['service worker wake'] = wake;
+      console.log(
+        `\nservice worker: a message from an extension page answered after set-up, median of ${wake.runs}: ` +
+          `stopped worker ${fmt(wake.wakeMs, 1)} ms, running worker ${fmt(wake.warmMs, 1)} ms`,
+      );
+    }
   } finally {
     await plain.close();
     rmSync(plainProfile, { recursive: true, force: true });

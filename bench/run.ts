@@ -43,8 +43,13 @@ if (!only || only === 'ui') {
   if (browser) results.ui = await benchUi(process.env.BACKSTORY_EXTENSION_DIR ?? buildExtension());
   else console.log('\nui: no Chromium found (set CHROME_PATH): skipped');
 }
-mkdirSync(RESULTS_DIR, { recursive: true });
-const file = join(RESULTS_DIR, `${env.date.replace(/[:.]/g, '-')}${only ? `-${only}` : ''}.json`);
-writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
-await updateReadme();
-console.log(`\nkept in ${file}; README table regenerated`);
+if (process.env.BENCH_COST_PAGES || process.env.BENCH_COST_DICTS) {
+  // A partial run compares before and after; it is never kept nor put in the README.
+  console.log(`\npartial run, not kept:\n${JSON.stringify(results.cost, null, 2)}`);
+} else {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = join(RESULTS_DIR, `${env.date.replace(/[:.]/g, '-')}${only ? `-${only}` : ''}.json`);
+  writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
+  await updateReadme();
+  console.log(`\nkept in ${file}; README table regenerated`);
+}

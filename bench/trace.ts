@@ -2,7 +2,9 @@
  * Page cost as a reader pays it, read from a Chrome trace of the page's renderer main
  * thread: every top-level task that ran Backstory's code (an event inside it names a
  * `chrome-extension://` script) or Chrome's extension machinery on its behalf, summed as
- * wall time (`dur`) and thread CPU time (`tdur`), counted, and the longest one.
+ * wall time (`dur`) and thread CPU time (`tdur`), counted, and the longest one. The page's
+ * own style, layout, parsing and paint inside such a task, outside every extension event,
+ * is left out (see PAGE_WORK).
  */
 import type { CDPSession } from 'playwright-core';
 
@@ -49,8 +51,14 @@ function scriptUrl(e: TraceEvent): string | undefined {
   return stack?.[0]?.url;
 }
 
-/** Whether an event is Backstory's code or Chrome's extension machinery. */
+/**
+ * Whether an event is Backstory's code or Chrome's extension machinery. Not Chrome's
+ * check of every document against content scripts' URL patterns
+ * (`ContentScriptInjectionUrlGetter`): it runs in a browser without any extension too,
+ * inside the page's own navigation, parsing and layout tasks.
+ */
 export function isExtensionEvent(e: TraceEvent): boolean {
+  if (e.name.startsWith('ContentScriptInjectionUrlGetter')) return false;
   if (/extension/i.test(e.cat) || /ScriptInjection|ExtensionMessage|UserScript/i.test(e.name)) return true;
   return scriptUrl(e)?.startsWith('chrome-extension://') ?? false;
 }
@@ -62,6 +70,8 @@ function mostCommon(values: readonly string[]): string | undefined {
 }
 
 export interface TaskCost {
+  /** Each task: ms after the first, wall and CPU ms, and the longest events inside it. */
+  list?: { atMs: number; wallMs: number; cpuMs: number; inside: string }[];
   /** Sum of the tasks' wall time, ms. */
   wallMs: number;
   /** Sum of their thread CPU time, ms. */
@@ -71,6 +81,26 @@ export interface TaskCost {
 }
 
 const TOP_LEVEL = new Set(['RunTask', 'ThreadControllerImpl::RunTask', 'ThreadPool_RunTask']);
+
+/**
+ * The page's own rendering work. Chrome runs the `document_idle` injection in a task
+ * that first brings the page's style and layout up to date; that part is the page's
+ * (the same work runs without the extension), unless it happens inside an extension
+ * event (a layout the content script forces is the extension's).
+ */
+const PAGE_WORK = new Set(['UpdateLayoutTree', 'Layout', 'ParseHTML', 'PrePaint', 'Paint', 'Layerize']);
+
+/** Total length of the union of [start, end) intervals. */
+function unionLength(intervals: [number, number][]): number {
+  let total = 0;
+  let end = -Infinity;
+  for (const [a, b] of [...intervals].sort((x, y) => x[0] - y[0])) {
+    if (b <= end) continue;
+    total += b - Math.max(a, end);
+    end = b;
+  }
+  return total;
+}
 
 /**
  * The renderer main threads' top-level tasks, and the cost of those that ran extension
@@ -109,26 +139,68 @@ export function extensionCost(
     tasks.push(e);
   }
   const marked = onMain.filter(isExtensionEvent).sort((a, b) => a.ts - b.ts);
-  const extension: TraceEvent[] = [];
+  const extension: { task: TraceEvent; wall: number; cpu: number }[] = [];
   let k = 0;
   for (const task of tasks) {
     const end = task.ts + task.dur!;
     while (k < marked.length && marked[k]!.ts < task.ts) k++;
-    let j = k;
-    while (j < marked.length && marked[j]!.ts <= end) {
-      const m = marked[j]!;
-      if (m.pid === task.pid && m.tid === task.tid) {
-        extension.push(task);
-        break;
-      }
-      j++;
-    }
+    const mine: TraceEvent[] = [];
+    for (let j = k; j < marked.length && marked[j]!.ts <= end; j++)
+      if (marked[j]!.pid === task.pid && marked[j]!.tid === task.tid) mine.push(marked[j]!);
+    if (mine.length === 0) continue;
+    // The page's rendering work in the task, outside every extension event.
+    const outside = (e: TraceEvent) =>
+      !mine.some((m) => m.dur !== undefined && e.ts < m.ts + m.dur && m.ts < e.ts + e.dur!);
+    const page = onMain.filter(
+      (e) =>
+        e.ph === 'X' &&
+        PAGE_WORK.has(e.name) &&
+        e.dur !== undefined &&
+        e.ts >= task.ts &&
+        e.ts + e.dur <= end &&
+        e.pid === task.pid &&
+        e.tid === task.tid &&
+        outside(e),
+    );
+    const pageWall = unionLength(page.map((e) => [e.ts, e.ts + e.dur!]));
+    const pageCpu = unionLength(page.map((e) => [e.ts, e.ts + (e.tdur ?? e.dur!)]));
+    extension.push({ task, wall: task.dur! - pageWall, cpu: Math.max(0, (task.tdur ?? 0) - pageCpu) });
   }
+  /** The longest events inside a task (name, function, ms), for reading where the time went. */
+  const inside = (task: TraceEvent): string =>
+    onMain
+      .filter(
+        (e) =>
+          e !== task && e.ph === 'X' && e.ts >= task.ts && e.ts < task.ts + task.dur! && (e.dur ?? 0) >= 300,
+      )
+      .sort((a, b) => b.dur! - a.dur!)
+      .slice(0, 5)
+      .map((e) => {
+        const data = (e.args?.data ?? {}) as Record<string, unknown>;
+        const fn = typeof data.functionName === 'string' && data.functionName ? `:${data.functionName}` : '';
+        const type = typeof data.type === 'string' ? `:${data.type}` : '';
+        return `${e.name}${fn}${type} ${(e.dur! / 1000).toFixed(1)}`;
+      })
+      .join(', ');
+  // On long runs (an endless page), what is inside only the ten longest tasks.
+  const tenth = [...extension].sort((a, b) => b.wall - a.wall)[9]?.wall ?? 0;
+  const own: TaskCost = {
+    list: extension.map(({ task, wall, cpu }) => ({
+      atMs: (task.ts - extension[0]!.task.ts) / 1000,
+      wallMs: wall / 1000,
+      cpuMs: cpu / 1000,
+      inside: extension.length <= 50 || wall >= tenth ? inside(task) : '',
+    })),
+    wallMs: extension.reduce((n, t) => n + t.wall, 0) / 1000,
+    cpuMs: extension.reduce((n, t) => n + t.cpu, 0) / 1000,
+    tasks: extension.length,
+    longestMs: extension.reduce((n, t) => Math.max(n, t.wall), 0) / 1000,
+  };
   const sum = (list: TraceEvent[]): TaskCost => ({
     wallMs: list.reduce((n, t) => n + t.dur!, 0) / 1000,
     cpuMs: list.reduce((n, t) => n + (t.tdur ?? 0), 0) / 1000,
     tasks: list.length,
     longestMs: list.reduce((n, t) => Math.max(n, t.dur!), 0) / 1000,
   });
-  return { extension: sum(extension), all: sum(tasks) };
+  return { extension: own, all: sum(tasks) };
 }

@@ -6,20 +6,14 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { deserializeMatcher, type CompiledMatcher } from '../core/matcher';
-import { matcherStorage } from '../shared/matcher-store';
+import type { StoredMatcher } from '../shared/matcher-store';
 import { toBackground, toTab } from '../shared/messaging';
 import type { PageReport } from '../shared/protocol';
-import {
-  appearanceStorage,
-  densityStorage,
-  disabledSitesStorage,
-  enabledStorage,
-  isSiteDisabled,
-  type PageSettings,
-} from '../shared/settings';
+import { isSiteDisabled, type PageSettings } from '../shared/setting-values';
 import { Highlighter } from './highlighter';
 import { MutationBatcher } from './mutations';
 import { PageCard } from './page-card';
+import { readPageData, watchPageData } from './page-storage';
 import { detectPublicationDate, findReadableRoot, toRange } from './read';
 import { PageScan, type Mention } from './scan';
 
@@ -35,6 +29,9 @@ export class ContentController {
   private publishedAt: string | undefined;
   /** Whether the date was looked for on this page (it may have none). */
   private dateChecked = false;
+  /** The readable root the date is looked for around, once a scan has chosen it. */
+  private dateRoot: Element | undefined;
+  private reportScheduled = false;
   private mutations: MutationBatcher | undefined;
   private cursor = -1;
   private lastReport = '';
@@ -65,11 +62,10 @@ export class ContentController {
       toTab.onMessage('tabNextMention', () => {
         this.next();
       }),
-      enabledStorage.watch((v) => this.applySettings({ enabled: v ?? true })),
-      disabledSitesStorage.watch((v) => this.applySettings({ disabledSites: v ?? [] })),
-      densityStorage.watch((v) => this.applySettings({ density: v ?? 'first-per-entity' })),
-      appearanceStorage.watch((v) => v && this.applySettings({ appearance: v })),
-      matcherStorage.watch((v) => void this.loadMatcher(v).then(() => this.rescan())),
+      watchPageData(
+        (patch) => this.applySettings(patch),
+        (stored) => void this.loadMatcher(stored).then(() => this.rescan()),
+      ),
     ];
     this.ctx.onInvalidated(() => {
       off.forEach((fn) => fn());
@@ -81,7 +77,7 @@ export class ContentController {
       win: this.win,
       site: () => this.site,
       scan: () => this.scan,
-      articleDate: () => this.publishedAt,
+      articleDate: () => this.articleDate(),
       dwellMs: () => this.settings?.appearance.dwellMs ?? 400,
     });
     // A page restored from the back/forward cache: the background dropped its report when
@@ -89,27 +85,23 @@ export class ContentController {
     this.ctx.addEventListener(this.win, 'pageshow', (event: PageTransitionEvent) => {
       if (!event.persisted) return;
       this.lastReport = '';
-      this.sendReport();
+      this.scheduleReport();
     });
     this.ctx.addEventListener(this.win, 'wxt:locationchange', () => {
       // An SPA navigation swaps the article: start over once the new content settles.
       this.publishedAt = undefined;
       this.dateChecked = false;
+      this.dateRoot = undefined;
       this.card?.reset();
       this.ctx.setTimeout(() => void this.rescan(), 300);
     });
 
-    const [enabled, disabledSites, density, appearance, stored] = await Promise.all([
-      enabledStorage.getValue(),
-      disabledSitesStorage.getValue(),
-      densityStorage.getValue(),
-      appearanceStorage.getValue(),
-      matcherStorage.getValue(),
-    ]);
+    // One storage read: the settings and the matcher together.
+    const { settings, matcher: stored } = await readPageData();
     // Each await is a point where an extension update or a second injection may have
     // invalidated this copy: then nothing more may start.
     if (this.ctx.isInvalid) return;
-    this.settings = { enabled, disabledSites, density, appearance };
+    this.settings = settings;
     const t0 = performance.now();
     await this.loadMatcher(stored);
     mark('backstory-matcher-ready', { ms: performance.now() - t0 });
@@ -123,7 +115,7 @@ export class ContentController {
     this.mutations.start();
   }
 
-  private async loadMatcher(stored: { key: string; data: string } | null): Promise<void> {
+  private async loadMatcher(stored: StoredMatcher | null): Promise<void> {
     if (!stored) {
       this.matcher = undefined;
       this.matcherKey = undefined;
@@ -160,11 +152,11 @@ export class ContentController {
     if (this.ctx.isInvalid) return;
     const generation = ++this.generation;
     const root = findReadableRoot(this.doc);
+    if (!this.dateChecked) this.dateRoot = root;
     if (!this.active || !this.matcher) {
-      this.checkDate(root);
       this.scan = undefined;
       this.highlighter.clear();
-      this.sendReport();
+      this.scheduleReport();
       return;
     }
     const scan = new PageScan(this.doc, this.matcher, this.settings.density);
@@ -200,23 +192,30 @@ export class ContentController {
       slices: slices.length,
       paintMs,
     });
-    // The date is for the card and the report, not for painting: read it after.
-    this.checkDate(root);
-    this.sendReport();
+    // The date and the report are for the card, the popup and the panel, not for
+    // painting: they wait until the page is idle.
+    this.scheduleReport();
   }
 
-  /** Reads the page's publication date once per page (it may have none). */
-  private checkDate(root: Element): void {
-    if (this.dateChecked) return;
-    this.dateChecked = true;
-    this.publishedAt = detectPublicationDate(this.doc, this.win.location.href, undefined, root)?.date;
+  /** The page's publication date, read once per page when first needed (it may have none). */
+  private articleDate(): string | undefined {
+    if (!this.dateChecked && this.dateRoot) {
+      this.dateChecked = true;
+      this.publishedAt = detectPublicationDate(
+        this.doc,
+        this.win.location.href,
+        undefined,
+        this.dateRoot,
+      )?.date;
+    }
+    return this.publishedAt;
   }
 
   private onMutations(nodes: Node[]): void {
     if (!this.scan || !this.active) return;
     if (this.scan.update(nodes)) {
       this.paint();
-      this.sendReport();
+      this.scheduleReport();
     }
   }
 
@@ -233,13 +232,27 @@ export class ContentController {
   }
 
   report(): PageReport {
+    const publishedAt = this.articleDate();
     return {
       mentions: this.scan?.summary() ?? [],
-      ...(this.publishedAt ? { publishedAt: this.publishedAt } : {}),
+      ...(publishedAt ? { publishedAt } : {}),
       highlightApi: this.highlighter.supported,
       active: this.active,
       site: this.site,
     };
+  }
+
+  /** Sends the report when the page is next idle (once for any number of calls until then). */
+  private scheduleReport(): void {
+    if (this.reportScheduled || this.ctx.isInvalid) return;
+    this.reportScheduled = true;
+    const send = () => {
+      this.reportScheduled = false;
+      this.sendReport();
+    };
+    if (typeof this.win.requestIdleCallback === 'function')
+      this.ctx.requestIdleCallback(send, { timeout: 1000 });
+    else this.ctx.setTimeout(send, 0);
   }
 
   private sendReport(): void {

@@ -8,9 +8,9 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { EntityCard } from '../../data/queries';
 import { toBackground } from '../shared/messaging';
-import { disabledSitesStorage, disabledTopicsStorage, ignoredTermsStorage } from '../shared/settings';
 import { HoverTracker } from './hover';
 import { importCardUi, LazyCard } from './lazy-card';
+import { appendToStoredList, LIST_KEYS } from './page-storage';
 import type { Mention, PageScan } from './scan';
 
 export interface PageCardHost {
@@ -34,10 +34,6 @@ export class PageCard {
     private readonly ctx: ContentScriptContext,
     private readonly host: PageCardHost,
   ) {
-    const addToList = async <T>(
-      item: { getValue(): Promise<T[]>; setValue(v: T[]): Promise<void> },
-      value: T,
-    ) => item.setValue([...(await item.getValue()), value]);
     this.card = new LazyCard(
       this.ctx,
       {
@@ -45,9 +41,10 @@ export class PageCard {
         openTimeline: (entityId) =>
           void toBackground.sendMessage('contentOpenTimeline', { entityId }).catch(() => undefined),
         openStory: () => void toBackground.sendMessage('contentOpenStory', undefined).catch(() => undefined),
-        ignoreTerm: (entityId, text) => void addToList(ignoredTermsStorage, { entityId, text }),
-        hideTopic: (topic) => void addToList(disabledTopicsStorage, topic),
-        siteOff: () => void addToList(disabledSitesStorage, this.host.site()),
+        // Raw appends to the settings' lists (see page-storage.ts for why not the items).
+        ignoreTerm: (entityId, text) => void appendToStoredList(LIST_KEYS.ignoredTerms, { entityId, text }),
+        hideTopic: (topic) => void appendToStoredList(LIST_KEYS.disabledTopics, topic),
+        siteOff: () => void appendToStoredList(LIST_KEYS.disabledSites, this.host.site()),
         pointer: (inside) => (inside ? this.hover.cardEnter() : this.hover.cardLeave()),
         closed: () => {
           this.openMention = undefined;

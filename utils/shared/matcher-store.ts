@@ -19,3 +19,12 @@ export const matcherStorage = storage.defineItem<StoredMatcher | null>('local:ma
   fallback: null,
   version: 1,
 });
+
+/**
+ * The fingerprint of what the stored matcher was made from (`StoredMatcher.source`), kept
+ * apart so that a waking service worker checks it without reading the whole matcher.
+ */
+export const matcherSourceStorage = storage.defineItem<string | null>('local:matcherSource', {
+  fallback: null,
+  version: 1,
+});

@@ -1,39 +1,18 @@
 /**
  * Every user setting, one `storage.defineItem` each, with fallbacks and versioned
- * migrations. Content scripts read these directly (storage is not the page's origin).
+ * migrations. The values, their defaults and migrations live in setting-values.ts, which
+ * the content script reads raw in one storage call (no item definitions at page load).
  */
 import { storage } from 'wxt/utils/storage';
+import {
+  appearanceFromV1,
+  DEFAULT_APPEARANCE,
+  normalizeSites,
+  type Appearance,
+  type Density,
+} from './setting-values';
 
-export type Density = 'all' | 'first-per-entity' | 'first-per-section';
-export type HighlightStyle = 'underline' | 'background' | 'none';
-
-/**
- * Highlight colours come as palettes whose light and dark variants were checked for
- * WCAG AA contrast against white and near-black pages (see tests/unit/contrast.test.ts).
- */
-export const PALETTES = ['amber', 'blue', 'green', 'magenta'] as const;
-export type Palette = (typeof PALETTES)[number];
-
-export interface Appearance {
-  style: HighlightStyle;
-  palette: Palette;
-  /** Delay before a card opens on hover, in ms. */
-  dwellMs: number;
-}
-
-/** What a content script needs of the settings to mark a page. */
-export interface PageSettings {
-  enabled: boolean;
-  disabledSites: string[];
-  density: Density;
-  appearance: Appearance;
-}
-
-export const DEFAULT_APPEARANCE: Appearance = {
-  style: 'underline',
-  palette: 'amber',
-  dwellMs: 400,
-};
+export * from './setting-values';
 
 /** Global on/off switch. */
 export const enabledStorage = storage.defineItem<boolean>('local:enabled', {
@@ -51,16 +30,7 @@ export const densityStorage = storage.defineItem<Density>('local:density', {
 export const appearanceStorage = storage.defineItem<Appearance>('local:appearance', {
   fallback: DEFAULT_APPEARANCE,
   version: 2,
-  migrations: {
-    2: (old: unknown): Appearance => {
-      const style =
-        old && typeof old === 'object' && 'style' in old ? (old as { style: unknown }).style : undefined;
-      return {
-        ...DEFAULT_APPEARANCE,
-        style: style === 'background' || style === 'none' || style === 'underline' ? style : 'underline',
-      };
-    },
-  },
+  migrations: { 2: appearanceFromV1 },
 });
 
 /** Topic ids the user turned off (absent = on, so new topics start enabled). */
@@ -68,32 +38,6 @@ export const disabledTopicsStorage = storage.defineItem<string[]>('local:disable
   fallback: [],
   version: 1,
 });
-
-/**
- * A site as the user means it: the hostname of whatever they typed or pasted
- * ("https://www.Example.com/news" → "example.com"), without a leading "www.", or
- * undefined when it names no host.
- */
-export function normalizeSite(input: string): string | undefined {
-  const text = input.trim().toLowerCase();
-  if (!text) return undefined;
-  let host: string;
-  try {
-    host = new URL(/^[a-z][a-z0-9+.-]*:\/\//.test(text) ? text : `http://${text}`).hostname;
-  } catch {
-    return undefined;
-  }
-  host = host.replace(/^www\./, '').replace(/\.$/, '');
-  // A hostname, an IPv4 address or a bracketed IPv6 address; nothing else is a site.
-  return /^(\[[0-9a-f:.]+\]|[a-z0-9-]+(\.[a-z0-9-]+)*)$/.test(host) ? host : undefined;
-}
-
-/** Hostnames, normalized and without duplicates; entries that name no host are dropped. */
-function normalizeSites(old: unknown): string[] {
-  if (!Array.isArray(old)) return [];
-  const sites = old.flatMap((entry) => (typeof entry === 'string' ? (normalizeSite(entry) ?? []) : []));
-  return [...new Set(sites)];
-}
 
 /**
  * Hostnames where Backstory stays off. v1 kept the text typed into the options page as
@@ -124,22 +68,6 @@ export const ignoredTermsStorage = storage.defineItem<TermOverride[]>('local:ign
   fallback: [],
   version: 1,
 });
-
-/** Whether `site` (a hostname) is switched off, counting parent domains: off on example.com is off on www.example.com. */
-export function isSiteDisabled(site: string, disabled: readonly string[]): boolean {
-  const host = site.toLowerCase();
-  return disabled.some((d) => host === d || host.endsWith(`.${d}`));
-}
-
-/**
- * The off list after switching `site` on or off. On removes every entry that covers the
- * site (a parent domain too, or it would stay off); off adds the site without "www.".
- */
-export function withSiteEnabled(disabled: readonly string[], site: string, enabled: boolean): string[] {
-  const host = site.toLowerCase();
-  if (enabled) return disabled.filter((d) => !isSiteDisabled(host, [d]));
-  return [...new Set([...disabled, normalizeSite(host) ?? host])];
-}
 
 /** Every item, for "reset to defaults". */
 export const allSettings = [

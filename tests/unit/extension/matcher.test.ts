@@ -8,7 +8,7 @@ import { deserializeMatcher, matchText } from '../../../utils/core/matcher';
 import { refreshMatcher } from '../../../utils/extension/matcher';
 import { getMatcherSnapshot, hashString } from '../../../utils/extension/matcher-snapshot';
 import { ensureBundledPack } from '../../../utils/extension/store';
-import { matcherStorage } from '../../../utils/shared/matcher-store';
+import { matcherSourceStorage, matcherStorage } from '../../../utils/shared/matcher-store';
 import { disabledTopicsStorage, ignoredTermsStorage } from '../../../utils/shared/settings';
 import { MORE } from '../../fixtures/more-packs';
 import { smallPack, validPack } from '../../fixtures/packs';
@@ -170,5 +170,27 @@ describe('refreshMatcher', () => {
     await setPackEnabled(db, 'mine', false);
     expect(await refreshMatcher(db)).toBe('compiled');
     expect(await entitiesIn('Eastwind')).toEqual([]);
+  });
+});
+
+describe('refreshMatcher on a service-worker wake', () => {
+  it('reads the fingerprint, not the stored matcher, when nothing changed', async () => {
+    const db = await openBackstoryDB();
+    await ensureBundledPack(db, smallPack());
+    expect(await refreshMatcher(db)).toBe('compiled');
+    const read = vi.spyOn(matcherStorage, 'getValue');
+    expect(await refreshMatcher(db)).toBe('current');
+    expect(read).not.toHaveBeenCalled();
+  });
+
+  it('takes over a matcher stored with its fingerprint inside only (an older version)', async () => {
+    const db = await openBackstoryDB();
+    await ensureBundledPack(db, smallPack());
+    await refreshMatcher(db);
+    const before = await matcherStorage.getValue();
+    await matcherSourceStorage.removeValue();
+    expect(await refreshMatcher(db)).toBe('current');
+    expect(await matcherSourceStorage.getValue()).toBe(before!.source);
+    expect(await matcherStorage.getValue()).toEqual(before);
   });
 });

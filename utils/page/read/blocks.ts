@@ -43,7 +43,7 @@ export interface CollectOptions {
 
 /**
  * The text blocks of `root` (a document: its readable root), one at a time, in document
- * order; the content script spreads them over slices. Iterative (TreeWalker), so 10,000
+ * order; the content script spreads them over slices. Iterative (no recursion), so 10,000
  * levels of nesting are fine.
  */
 export function* iterateBlocks(
@@ -78,27 +78,9 @@ function* walkIter(
   options: CollectOptions,
   sectionBase: number,
 ): Generator<TextBlock, void, undefined> {
-  const doc = root.ownerDocument;
   const skipSelector = options.skipSelector;
   const maxBlocks = options.maxBlocks ?? Infinity;
   let count = 0;
-
-  /**
-   * Set by the filter when it rejects a subtree. The TreeWalker calls the filter once per
-   * node in document order, so this tells the loop that skipped content lay between the
-   * previous node it saw and the next one.
-   */
-  let rejectedSince = false;
-  // The root itself is never rejected (the caller chose it), only its descendants.
-  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
-    acceptNode(node: Node): number {
-      if (node.nodeType === 1 && node !== root && isSkipped(node as Element, mode, skipSelector)) {
-        rejectedSince = true;
-        return 2; // FILTER_REJECT: skip the whole subtree
-      }
-      return 1; // FILTER_ACCEPT
-    },
-  });
 
   // Nearest block ancestor per inline element, memoised so deep inline nesting stays linear.
   const blockOf = new Map<Element, Element>();
@@ -137,43 +119,60 @@ function* walkIter(
     return done;
   };
 
-  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-    if (rejectedSince) {
-      // Skipped content (a <code>, a <button>) between two words must not glue them together.
-      boundary = true;
-      rejectedSince = false;
-    }
-    if (node.nodeType === 1) {
+  // Preorder over the root's elements and text with plain DOM pointers: a TreeWalker's
+  // filter would call into JS from native code for every node, which cost the 100,000-word
+  // page several milliseconds. Skipped subtrees (never the root itself) are not entered.
+  let node: Node | null = root.firstChild;
+  while (node !== null) {
+    let enter = false;
+    const type = node.nodeType;
+    if (type === 1) {
       const el = node as Element;
-      const tag = el.localName;
-      if (tag === 'br') {
+      if (isSkipped(el, mode, skipSelector)) {
+        // Skipped content (a <code>, a <button>) between two words must not glue them together.
         boundary = true;
-      } else if (!isInline(el)) {
-        boundary = true;
-        if (HEADING_TAGS.has(tag)) section++;
+      } else {
+        enter = true;
+        const tag = el.localName;
+        if (tag === 'br') {
+          boundary = true;
+        } else if (!isInline(el)) {
+          boundary = true;
+          if (HEADING_TAGS.has(tag)) section++;
+        }
       }
-      continue;
-    }
-    const text = node as Text;
-    const data = text.data;
-    if (data.length === 0) continue;
-    const parent = text.parentElement;
-    if (parent === null) continue;
-    const block = nearestBlock(parent);
-    if (boundary || block !== currentBlock || current === null) {
-      const done = take();
-      if (done !== null) {
-        yield done;
-        if (++count >= maxBlocks) return;
+    } else if (type === 3) {
+      const text = node as Text;
+      const data = text.data;
+      const parent = text.parentElement;
+      if (data.length > 0 && parent !== null) {
+        const block = nearestBlock(parent);
+        if (boundary || block !== currentBlock || current === null) {
+          const done = take();
+          if (done !== null) {
+            yield done;
+            if (++count >= maxBlocks) return;
+          }
+          current = { element: block, text: '', nodes: [], starts: [], section };
+          currentBlock = block;
+          boundary = false;
+        }
+        const c: TextBlock = current;
+        c.starts.push(c.text.length);
+        c.nodes.push(text);
+        c.text += data;
       }
-      current = { element: block, text: '', nodes: [], starts: [], section };
-      currentBlock = block;
-      boundary = false;
     }
-    const c: TextBlock = current;
-    c.starts.push(c.text.length);
-    c.nodes.push(text);
-    c.text += data;
+    // Next in document order: the first child, else the next sibling of the nearest
+    // ancestor (up to the root) that has one. A subtree the page removed meanwhile ends
+    // the walk where its parent chain stops short of the root, as a TreeWalker's would.
+    const first: Node | null = enter ? node.firstChild : null;
+    if (first !== null) node = first;
+    else {
+      let cur: Node | null = node;
+      while (cur !== null && cur !== root && cur.nextSibling === null) cur = cur.parentNode;
+      node = cur === null || cur === root ? null : cur.nextSibling;
+    }
   }
   const last = take();
   if (last !== null && count < maxBlocks) yield last;

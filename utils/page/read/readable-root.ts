@@ -2,7 +2,7 @@
  * Chooses the element to read: the article body when the page has one (an `<article>`
  * holding enough of the page's text, `[itemprop=articleBody]`, `<main>`), else `<body>`.
  */
-import { findAll, hasSkippedAncestor, isSpaceCode, NON_TEXT_PARENTS } from './skip-rules';
+import { findAll, hasSkippedAncestor, NON_TEXT_PARENTS } from './skip-rules';
 
 /**
  * Counts the non-space characters of the text under `el`, leaving out scripts, styles and
@@ -17,10 +17,14 @@ function textLength(el: Element): number {
 
 const NON_TEXT_SELECTOR = [...NON_TEXT_PARENTS].join(', ');
 
+/**
+ * `\s` is exactly the set of skip-rules' isSpaceCode (a unit test checks it). A native replace:
+ * a loop in JS over the body's text ran cold, 2-3 ms on a news page.
+ */
+const SPACES = /\s+/g;
+
 function nonSpace(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) if (!isSpaceCode(text.charCodeAt(i))) n++;
-  return n;
+  return text.replace(SPACES, '').length;
 }
 
 /**
