@@ -18,6 +18,10 @@ import { bundledAliases, buildExtension } from './build';
 import { fmt, median, table } from './stats';
 import { extensionCost, traceAround, type TaskCost } from './trace';
 import { benchWake } from './wake';
+import { buildFloor, floorContext, FLOORS } from './floors';
+
+/** The pages whose floors are measured (bench/floors.ts). */
+const FLOOR_PAGES = ['seed article', '5,000-word article', '100,000-word page'];
 
 const RUNS = Number(process.env.BENCH_COST_RUNS ?? 5);
 /** Page names separated by `;` to run only those (quick before/after comparisons); all when unset. */
@@ -112,6 +116,7 @@ export async function benchCost(): Promise<Record<string, unknown>> {
 
   const results: Record<string, unknown> = {};
   const rows: (string | number)[][] = [];
+  const floorRows: (string | number)[][] = [];
   try {
     const stored = await s.worker.evaluate(async () => (await chrome.storage.local.get('matcher')).matcher);
     for (const dict of ['bundled', '20k'] as const) {
@@ -170,6 +175,44 @@ export async function benchCost(): Promise<Record<string, unknown>> {
       }
     }
     await s.worker.evaluate((m) => chrome.storage.local.set({ matcher: m }), stored);
+    if ((!ONLY_PAGES && !ONLY_DICTS) || process.env.BENCH_COST_FLOORS) {
+      // Floors: minimal content scripts doing a stage of the work, traced the same way.
+      for (const floor of FLOORS) {
+        const ctx = await floorContext(browserPath, FLAGS, await buildFloor(floor, stored));
+        await ctx.context.route(
+          (url) =>
+            (url.protocol === 'http:' || url.protocol === 'https:') && !url.href.startsWith(s.server.url),
+          (route) => route.abort(),
+        );
+        try {
+          for (const p of pages) {
+            if (!FLOOR_PAGES.includes(p.name)) continue;
+            const ext: TaskCost[] = [];
+            for (let i = 0; i < RUNS; i++)
+              ext.push((await settle(ctx.context, `${s.server.url}${p.path}`, p, true)).extension);
+            const entry = {
+              runs: RUNS,
+              wallMs: median(ext.map((c) => c.wallMs)),
+              cpuMs: median(ext.map((c) => c.cpuMs)),
+              tasks: median(ext.map((c) => c.tasks)),
+              longestTaskMs: Math.max(...ext.map((c) => c.longestMs)),
+            };
+            results[`floor ${floor} / ${p.name}`] = entry;
+            floorRows.push([
+              floor,
+              p.name,
+              fmt(entry.wallMs, 1),
+              fmt(entry.cpuMs, 1),
+              entry.tasks,
+              fmt(entry.longestTaskMs, 1),
+            ]);
+            console.log(`  cost: floor ${floor} / ${p.name} done`);
+          }
+        } finally {
+          await ctx.close();
+        }
+      }
+    }
     if ((!ONLY_PAGES && !ONLY_DICTS) || process.env.BENCH_COST_WAKE) {
       // Last: stopping the worker leaves the session's worker handle stale.
       const wake = await benchWake(s, RUNS);
@@ -189,5 +232,11 @@ export async function benchCost(): Promise<Record<string, unknown>> {
     ['page', 'dictionary', 'wall', 'CPU', 'tasks', 'longest task (max)', 'page total'],
     rows,
   );
+  if (floorRows.length > 0)
+    table(
+      'Floors (bench/floors.ts): minimal content scripts, bundled matcher, traced the same way — read: the stored matcher; walk: + the readable root’s text; paint: + match it and paint one highlight',
+      ['floor', 'page', 'wall', 'CPU', 'tasks', 'longest task (max)'],
+      floorRows,
+    );
   return results;
 }

@@ -60,6 +60,10 @@ function scriptUrl(e: TraceEvent): string | undefined {
 export function isExtensionEvent(e: TraceEvent): boolean {
   if (e.name.startsWith('ContentScriptInjectionUrlGetter')) return false;
   if (/extension/i.test(e.cat) || /ScriptInjection|ExtensionMessage|UserScript/i.test(e.name)) return true;
+  // An extension API's answer arriving (storage.local.get, sendMessage): a mojo message
+  // on one of the extensions interfaces.
+  const mojo = e.args?.chrome_mojo_event_info as { mojo_interface_tag?: string } | undefined;
+  if (mojo?.mojo_interface_tag?.startsWith('extensions.mojom')) return true;
   return scriptUrl(e)?.startsWith('chrome-extension://') ?? false;
 }
 
@@ -81,6 +85,14 @@ export interface TaskCost {
 }
 
 const TOP_LEVEL = new Set(['RunTask', 'ThreadControllerImpl::RunTask', 'ThreadPool_RunTask']);
+
+/**
+ * The microtask checkpoint Blink runs right after a task, outside it in the trace: where
+ * an extension API's promise resolves, so a content script's `await browser.storage…`
+ * continuation runs here, with no script URL on any event. It belongs to the task before
+ * it (the two run back to back, one long task to the reader).
+ */
+const CHECKPOINT = 'BlinkScheduler_PerformMicrotaskCheckpoint';
 
 /**
  * The page's own rendering work. Chrome runs the `document_idle` injection in a task
@@ -138,6 +150,16 @@ export function extensionCost(
     if (last && last.pid === e.pid && last.tid === e.tid && e.ts < last.ts + last.dur!) continue;
     tasks.push(e);
   }
+  // Checkpoints outside every task, each with the task just before it.
+  const checkpoints = onMain
+    .filter((x) => x.ph === 'X' && x.name === CHECKPOINT && (x.dur ?? 0) > 0)
+    .filter((c) => !tasks.some((t) => t.ts <= c.ts && c.ts < t.ts + t.dur!));
+  const after = new Map<TraceEvent, TraceEvent[]>();
+  for (const c of checkpoints) {
+    let before: TraceEvent | undefined;
+    for (const t of tasks) if (t.ts + t.dur! <= c.ts && t.pid === c.pid && t.tid === c.tid) before = t;
+    if (before) after.set(before, [...(after.get(before) ?? []), c]);
+  }
   const marked = onMain.filter(isExtensionEvent).sort((a, b) => a.ts - b.ts);
   const extension: { task: TraceEvent; wall: number; cpu: number }[] = [];
   let k = 0;
@@ -164,14 +186,22 @@ export function extensionCost(
     );
     const pageWall = unionLength(page.map((e) => [e.ts, e.ts + e.dur!]));
     const pageCpu = unionLength(page.map((e) => [e.ts, e.ts + (e.tdur ?? e.dur!)]));
-    extension.push({ task, wall: task.dur! - pageWall, cpu: Math.max(0, (task.tdur ?? 0) - pageCpu) });
+    const tail = after.get(task) ?? [];
+    extension.push({
+      task,
+      wall: task.dur! - pageWall + tail.reduce((n, c) => n + c.dur!, 0),
+      cpu: Math.max(0, (task.tdur ?? 0) - pageCpu) + tail.reduce((n, c) => n + (c.tdur ?? c.dur!), 0),
+    });
   }
   /** The longest events inside a task (name, function, ms), for reading where the time went. */
   const inside = (task: TraceEvent): string =>
     onMain
       .filter(
         (e) =>
-          e !== task && e.ph === 'X' && e.ts >= task.ts && e.ts < task.ts + task.dur! && (e.dur ?? 0) >= 300,
+          e !== task &&
+          e.ph === 'X' &&
+          (e.dur ?? 0) >= 300 &&
+          [task, ...(after.get(task) ?? [])].some((t) => e.ts >= t.ts && e.ts < t.ts + t.dur!),
       )
       .sort((a, b) => b.dur! - a.dur!)
       .slice(0, 5)
@@ -202,5 +232,5 @@ export function extensionCost(
     tasks: list.length,
     longestMs: list.reduce((n, t) => Math.max(n, t.dur!), 0) / 1000,
   });
-  return { extension: own, all: sum(tasks) };
+  return { extension: own, all: sum([...tasks, ...checkpoints]) };
 }

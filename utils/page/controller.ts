@@ -15,6 +15,7 @@ import { MutationBatcher } from './mutations';
 import { PageCard } from './page-card';
 import { readPageData, watchPageData } from './page-storage';
 import { detectPublicationDate, findReadableRoot, toRange } from './read';
+import { defaultYield } from './slices';
 import { PageScan, type Mention } from './scan';
 
 type Settings = PageSettings;
@@ -105,6 +106,10 @@ export class ContentController {
     const t0 = performance.now();
     await this.loadMatcher(stored);
     mark('backstory-matcher-ready', { ms: performance.now() - t0 });
+    // Each stage its own task: the storage answer's continuation, the matcher, the
+    // readable root and the scan's slices never add up to one long task.
+    await defaultYield();
+    if (this.ctx.isInvalid) return;
     await this.rescan();
     if (this.ctx.isInvalid) return;
     this.mutations = new MutationBatcher(this.ctx, this.doc, {
@@ -152,6 +157,8 @@ export class ContentController {
     if (this.ctx.isInvalid) return;
     const generation = ++this.generation;
     const root = findReadableRoot(this.doc);
+    await defaultYield();
+    if (generation !== this.generation || this.ctx.isInvalid) return;
     if (!this.dateChecked) this.dateRoot = root;
     if (!this.active || !this.matcher) {
       this.scan = undefined;

@@ -23,8 +23,27 @@ const NON_TEXT_SELECTOR = [...NON_TEXT_PARENTS].join(', ');
  */
 const SPACES = /\s+/g;
 
-function nonSpace(text: string): number {
-  return text.replace(SPACES, '').length;
+/** Up to this many characters are counted exactly. */
+const EXACT_UP_TO = 65_536;
+/** Beyond it, this many evenly spaced samples of SAMPLE_LENGTH characters give the share of non-space. */
+const SAMPLES = 32;
+const SAMPLE_LENGTH = 2_048;
+
+/**
+ * The non-space characters of `text`: exact up to 64 K characters; beyond, estimated from
+ * 32 evenly spaced samples (64 K characters in all). The count only ranks candidates and
+ * tests a share of a quarter, for which an estimate within a few per cent is plenty, and
+ * counting every character of a 100,000-word page's text cost 12–18 ms in one task.
+ */
+export function nonSpace(text: string): number {
+  if (text.length <= EXACT_UP_TO) return text.replace(SPACES, '').length;
+  const step = (text.length - SAMPLE_LENGTH) / (SAMPLES - 1);
+  let kept = 0;
+  for (let i = 0; i < SAMPLES; i++) {
+    const at = Math.round(i * step);
+    kept += text.slice(at, at + SAMPLE_LENGTH).replace(SPACES, '').length;
+  }
+  return Math.round((kept / (SAMPLES * SAMPLE_LENGTH)) * text.length);
 }
 
 /**

@@ -1,0 +1,83 @@
+/**
+ * Floors for page cost: three minimal extensions whose content scripts do only a stage of
+ * Backstory's work (bench/floor-script.ts), traced exactly as the product is. What the
+ * product costs above them is what its own design adds (settings, density, viewport-first
+ * painting, slicing, listeners, the card's wiring, the report).
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+export const FLOORS = ['read', 'walk', 'paint'] as const;
+export type Floor = (typeof FLOORS)[number];
+
+/** Writes the floor extension for `floor` into a new folder; the stored matcher goes with it. */
+export async function buildFloor(floor: Floor, storedMatcher: unknown): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), `backstory-floor-${floor}-`));
+  await build({
+    entryPoints: [join(import.meta.dirname, 'floor-script.ts')],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'chrome120',
+    define: { __FLOOR__: JSON.stringify(floor) },
+    outfile: join(dir, 'cs.js'),
+    logLevel: 'silent',
+  });
+  writeFileSync(join(dir, 'cs.css'), '::highlight(floor) { text-decoration: underline dotted 1.5px; }\n');
+  writeFileSync(join(dir, 'matcher.json'), JSON.stringify(storedMatcher));
+  writeFileSync(
+    join(dir, 'bg.js'),
+    `chrome.runtime.onInstalled.addListener(async () => {
+  const r = await fetch(chrome.runtime.getURL('matcher.json'));
+  await chrome.storage.local.set({ matcher: await r.json() });
+});\n`,
+  );
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: `Backstory floor: ${floor}`,
+      version: '1.0',
+      permissions: ['storage'],
+      background: { service_worker: 'bg.js' },
+      content_scripts: [
+        { matches: ['http://127.0.0.1/*'], js: ['cs.js'], css: ['cs.css'], run_at: 'document_idle' },
+      ],
+    }),
+  );
+  return dir;
+}
+
+/** A browser with the floor extension loaded and its matcher stored; close() removes everything. */
+export async function floorContext(
+  browserPath: string,
+  flags: string[],
+  extensionDir: string,
+): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  const profile = mkdtempSync(join(tmpdir(), 'backstory-floor-profile-'));
+  mkdirSync(profile, { recursive: true });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: browserPath,
+    headless: true,
+    args: [...flags, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  await worker.evaluate(async () => {
+    for (let i = 0; i < 200; i++) {
+      if ((await chrome.storage.local.get('matcher')).matcher) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('floor: matcher never stored');
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+      rmSync(extensionDir, { recursive: true, force: true });
+    },
+  };
+}
