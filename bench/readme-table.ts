@@ -25,14 +25,17 @@ const COST_TARGETS: Record<string, string> = {
 };
 
 /**
- * Floors: what minimal content scripts cost on the same pages, measured the same way
- * (notes of 2026-11-30, ../shared/notes/page-cost-2026-11-30.md): reading the matcher
- * item; + walking the article's text; + a straightforward match and one highlight paint.
+ * Floors: what minimal content scripts cost on the same page in the same run
+ * (bench/floors.ts): reading the matcher item; + walking the readable root's text; + a
+ * straightforward match and one highlight paint. Wall / CPU, ms.
  */
-const COST_FLOORS: Record<string, string> = {
-  'seed article': 'read 2.9 wall / 1.7 CPU; + walk 5.2 / 3.5; + match and paint 20.9 / 10.8',
-  '100,000-word page': 'read 1.6 wall; + match and paint on the same root 28.8 wall',
-};
+function floorsOf(cost: Json, page: string): string {
+  const f = (stage: string) => cost[`floor ${stage} / ${page}`] as Json | undefined;
+  const [read, walk, paint] = [f('read'), f('walk'), f('paint')];
+  if (!read || !walk || !paint) return '—';
+  const pair = (e: Json) => `${(e.wallMs as number).toFixed(1)} / ${(e.cpuMs as number).toFixed(1)}`;
+  return `read ${pair(read)}; + walk ${pair(walk)}; + match and paint ${pair(paint)}`;
+}
 
 /** For each section, the newest stored run that has it, with that run's environment. */
 export function latestResults(dir = RESULTS_DIR): Record<string, { file: string; env: Json; data: Json }> {
@@ -75,7 +78,7 @@ export function readmeTable(latest = latestResults()): string {
         `${e.tasks}`,
         `${longestMedian}${ms(e.longestTaskMs)}`,
         dict === 'bundled' ? (COST_TARGETS[page!] ?? '—') : 'within 1.5× of bundled',
-        dict === 'bundled' ? (COST_FLOORS[page!] ?? '—') : '—',
+        dict === 'bundled' ? floorsOf(cost, page!) : '—',
       ]);
     }
     const k5 = cost['5,000-word article / bundled'] as Json | undefined;
@@ -153,7 +156,7 @@ export function readmeTable(latest = latestResults()): string {
   const costTable = costRows.length
     ? [
         '',
-        `**Page cost** (\`npm run bench -- cost\`): the extension's main-thread tasks in a trace of the page, summed; median of ${String(get(cost, 'seed article / bundled', 'runs') ?? get(cost, 'demo article / bundled', 'runs') ?? '?')} loads; longest task as median / max over the loads. Floors: minimal content scripts measured the same way on 2026-11-30 (read the matcher from storage; + walk the article's text; + a straightforward match and one highlight paint), with the earlier attribution that counted a mixed task whole.`,
+        `**Page cost** (\`npm run bench -- cost\`): the extension's main-thread tasks in a trace of the page, summed; median of ${String(get(cost, 'seed article / bundled', 'runs') ?? get(cost, 'demo article / bundled', 'runs') ?? '?')} loads; longest task as median / max over the loads. Floors (wall / CPU): minimal content scripts in the same run, traced the same way (\`bench/floors.ts\`: read the matcher from storage; + walk the readable root's text; + match it with the same matcher and paint one highlight, in one go).`,
         '',
         '| page | wall / CPU | tasks | longest task | target | floor |',
         '| --- | --- | --- | --- | --- | --- |',
