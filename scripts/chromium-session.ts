@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 // @ts-expect-error plain JS helper shared with npm start
 import { CHROMIUM_FLAGS as FLAGS, findBrowser } from './browser.mjs';
+import { skipChecker } from './e2e-skip';
 // @ts-expect-error plain JS helper shared with npm start
 import { serve } from './serve.mjs';
 
@@ -22,34 +23,20 @@ export const CORPUS = join(SHARED, 'corpus');
 
 const browserPath: string | undefined = findBrowser();
 
-let skipLogged = false;
-
 /**
  * Why e2e tests cannot run here, or undefined when they can; the reason is printed once
  * per run. Under CI a missing browser or build is an error, never a skip.
  */
-export function unavailable(): string | undefined {
-  const why = whyUnavailable();
-  if (why && !skipLogged) {
-    skipLogged = true;
-    console.log(`[e2e] ${why}`);
-  }
-  return why;
-}
-
-function whyUnavailable(): string | undefined {
-  if (!browserPath) {
-    if (process.env.CI === 'true')
-      throw new Error('CI=true but no Chromium found (install Debian package chromium)');
-    return 'no Chromium found (install chromium or set CHROME_PATH): end-to-end tests skipped';
-  }
-  if (!existsSync(join(EXTENSION, 'manifest.json'))) {
-    if (process.env.CI === 'true')
-      throw new Error('CI=true but .output/chrome-mv3 is missing: run npm run build first');
-    return 'no build in .output/chrome-mv3 (run npm run build): end-to-end tests skipped';
-  }
-  return undefined;
-}
+export const unavailable = skipChecker({
+  tag: '[e2e]',
+  browser: 'Chromium',
+  browserPath,
+  installHint: 'install chromium or set CHROME_PATH',
+  debianPackage: 'chromium',
+  extensionDir: EXTENSION,
+  buildCommand: 'npm run build',
+  suite: 'end-to-end tests',
+});
 
 /** The browser e2e tests drive, for logs. */
 export const BROWSER_PATH = browserPath;

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type ConsoleMessage, type Page } from 'puppeteer-core';
+import { skipChecker } from './e2e-skip';
 // @ts-expect-error plain JS helper shared with npm start
 import { serve } from './serve.mjs';
 
@@ -44,34 +45,20 @@ export function firefoxVersion(): string {
   return spawnSync(firefoxPath, ['--version'], { encoding: 'utf8' }).stdout?.trim() || 'version unknown';
 }
 
-let skipLogged = false;
-
 /**
  * Why the Firefox e2e tests cannot run here, or undefined when they can; the reason is
  * printed once per run. Under CI a missing Firefox or build is an error, never a skip.
  */
-export function unavailable(): string | undefined {
-  const why = whyUnavailable();
-  if (why && !skipLogged) {
-    skipLogged = true;
-    console.log(`[e2e-firefox] ${why}`);
-  }
-  return why;
-}
-
-function whyUnavailable(): string | undefined {
-  if (!firefoxPath) {
-    if (process.env.CI === 'true')
-      throw new Error('CI=true but no Firefox found (install Debian package firefox-esr)');
-    return 'no Firefox found (install firefox-esr or set FIREFOX_PATH): Firefox end-to-end tests skipped';
-  }
-  if (!existsSync(join(EXTENSION, 'manifest.json'))) {
-    if (process.env.CI === 'true')
-      throw new Error('CI=true but .output/firefox-mv3 is missing: run npm run build:firefox first');
-    return 'no build in .output/firefox-mv3 (run npm run build:firefox): Firefox end-to-end tests skipped';
-  }
-  return undefined;
-}
+export const unavailable = skipChecker({
+  tag: '[e2e-firefox]',
+  browser: 'Firefox',
+  browserPath: firefoxPath,
+  installHint: 'install firefox-esr or set FIREFOX_PATH',
+  debianPackage: 'firefox-esr',
+  extensionDir: EXTENSION,
+  buildCommand: 'npm run build:firefox',
+  suite: 'Firefox end-to-end tests',
+});
 
 export interface Server {
   url: string;
