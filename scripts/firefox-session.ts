@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type ConsoleMessage, type Page } from 'puppeteer-core';
+import type { Server } from './chromium-session';
 import { skipChecker } from './e2e-skip';
 // @ts-expect-error plain JS helper shared with npm start
 import { serve } from './serve.mjs';
@@ -59,12 +60,6 @@ export const unavailable = skipChecker({
   buildCommand: 'npm run build:firefox',
   suite: 'Firefox end-to-end tests',
 });
-
-export interface Server {
-  url: string;
-  setPage(path: string, body: string, headers?: Record<string, string>): void;
-  close(): Promise<void>;
-}
 
 /** One console message or uncaught error seen in a page of the session. */
 export interface Logged {

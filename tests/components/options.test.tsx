@@ -10,6 +10,7 @@ import { highlightName } from '../../utils/page/highlighter';
 import { PALETTES, disabledTopicsStorage } from '../../utils/shared/settings';
 import { toBackground } from '../../utils/shared/messaging';
 import { smallPack } from '../fixtures/packs';
+import { stubHighlightApi } from '../fixtures/fake-highlights';
 
 function checked(element: HTMLElement): boolean {
   return (element as HTMLInputElement).checked;
@@ -141,17 +142,7 @@ describe('OptionsView', () => {
   });
 
   it('paints the preview with the page highlighter’s own highlight names', async () => {
-    const registry = new Map<string, { ranges: Range[] }>();
-    vi.stubGlobal(
-      'Highlight',
-      class {
-        ranges: Range[];
-        constructor(...ranges: Range[]) {
-          this.ranges = ranges;
-        }
-      },
-    );
-    vi.stubGlobal('CSS', { highlights: registry });
+    const registry = stubHighlightApi();
     try {
       for (const style of ['underline', 'background'] as const) {
         for (const palette of PALETTES) {

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { WelcomeView, type WelcomeActions, type WelcomeState } from '../../components/WelcomeView';
 import type { EntityCard } from '../../data/queries';
+import { stubHighlightApi } from '../fixtures/fake-highlights';
 
 function card(key: string, name: string): EntityCard {
   return {
@@ -137,17 +138,7 @@ describe('WelcomeView', () => {
   });
 
   it('paints the marks under the highlight of the reader’s style and colour', async () => {
-    const registry = new Map<string, { ranges: Range[] }>();
-    vi.stubGlobal(
-      'Highlight',
-      class {
-        ranges: Range[];
-        constructor(...ranges: Range[]) {
-          this.ranges = ranges;
-        }
-      },
-    );
-    vi.stubGlobal('CSS', { highlights: registry, escape: (s: string) => s });
+    const registry = stubHighlightApi();
     try {
       const { rerender } = render(<WelcomeView state={state()} actions={actions()} />);
       await waitFor(() => expect([...registry.keys()]).toEqual(['backstory-underline-amber']));
