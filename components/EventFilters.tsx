@@ -1,5 +1,14 @@
 import type { TopicRecord } from '../data/records';
-import { t } from '../utils/shared/i18n';
+import { IMPORTANCE_FLOORS } from '../data/story';
+import { t, type MessageKey } from '../utils/shared/i18n';
+
+/** The label of each importance floor the story's default is chosen from. */
+const FLOOR_LABELS: Record<(typeof IMPORTANCE_FLOORS)[number], MessageKey> = {
+  1: 'filterAllEvents',
+  3: 'filterNotable',
+  4: 'filterMajor',
+  5: 'filterKey',
+};
 
 export interface EventFiltersProps {
   topics: readonly Pick<TopicRecord, 'key' | 'label'>[];
@@ -33,10 +42,11 @@ export function EventFilters(props: EventFiltersProps) {
           value={String(props.minImportance)}
           onChange={(e) => props.onMinImportance(Number((e.currentTarget as HTMLSelectElement).value))}
         >
-          <option value="1">{t('filterAllEvents')}</option>
-          <option value="3">{t('filterNotable')}</option>
-          <option value="4">{t('filterMajor')}</option>
-          <option value="5">{t('filterKey')}</option>
+          {[...IMPORTANCE_FLOORS].reverse().map((floor) => (
+            <option key={floor} value={String(floor)}>
+              {t(FLOOR_LABELS[floor])}
+            </option>
+          ))}
         </select>
       </label>
     </div>
