@@ -4,7 +4,7 @@
  * product costs above them is what its own design adds (settings, density, viewport-first
  * painting, slicing, listeners, the card's wiring, the report).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -58,7 +58,6 @@ export async function floorContext(
   extensionDir: string,
 ): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'backstory-floor-profile-'));
-  mkdirSync(profile, { recursive: true });
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: browserPath,
     headless: true,
