@@ -177,7 +177,8 @@ export async function benchCost(): Promise<Record<string, unknown>> {
     await s.worker.evaluate((m) => chrome.storage.local.set({ matcher: m }), stored);
     if ((!ONLY_PAGES && !ONLY_DICTS) || process.env.BENCH_COST_FLOORS) {
       // Floors: minimal content scripts doing a stage of the work, traced the same way.
-      for (const floor of FLOORS) {
+      const only = process.env.BENCH_COST_FLOOR_LIST?.split(',');
+      for (const floor of FLOORS.filter((f) => !only || only.includes(f))) {
         const ctx = await floorContext(browserPath, FLAGS, await buildFloor(floor, stored));
         await ctx.context.route(
           (url) =>

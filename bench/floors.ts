@@ -1,6 +1,7 @@
 /**
- * Floors for page cost: three minimal extensions whose content scripts do only a stage of
- * Backstory's work (bench/floor-script.ts), traced exactly as the product is. What the
+ * Floors for page cost: four minimal extensions whose content scripts do only a stage of
+ * Backstory's work (bench/floor-script.ts; `remote` also has a worker that matches,
+ * bench/floor-background.ts), traced exactly as the product is. What the
  * product costs above them is what its own design adds (settings, density, viewport-first
  * painting, slicing, listeners, the card's wiring, the report).
  */
@@ -10,7 +11,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext } from 'playwright-core';
 
-export const FLOORS = ['read', 'walk', 'paint'] as const;
+export const FLOORS = ['read', 'walk', 'paint', 'remote'] as const;
 export type Floor = (typeof FLOORS)[number];
 
 /** Writes the floor extension for `floor` into a new folder; the stored matcher goes with it. */
@@ -28,13 +29,15 @@ export async function buildFloor(floor: Floor, storedMatcher: unknown): Promise<
   });
   writeFileSync(join(dir, 'cs.css'), '::highlight(floor) { text-decoration: underline dotted 1.5px; }\n');
   writeFileSync(join(dir, 'matcher.json'), JSON.stringify(storedMatcher));
-  writeFileSync(
-    join(dir, 'bg.js'),
-    `chrome.runtime.onInstalled.addListener(async () => {
-  const r = await fetch(chrome.runtime.getURL('matcher.json'));
-  await chrome.storage.local.set({ matcher: await r.json() });
-});\n`,
-  );
+  await build({
+    entryPoints: [join(import.meta.dirname, 'floor-background.ts')],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'chrome120',
+    outfile: join(dir, 'bg.js'),
+    logLevel: 'silent',
+  });
   writeFileSync(
     join(dir, 'manifest.json'),
     JSON.stringify({

@@ -8,9 +8,6 @@ import { join } from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 /** One page load with the extension, from its marks. */
 export interface RunMarks {
-  matcherMs: number;
-  /** Between `matcher-ready` and the scan's start: date detection, readable-root lookup (synchronous). */
-  preMs: number;
   wallMs: number;
   busyMs: number;
   longestSliceMs: number;
@@ -41,13 +38,9 @@ export async function readMarks(page: Page): Promise<RunMarks> {
     timeout: 60_000,
   });
   return page.evaluate(() => {
-    const ready = performance.getEntriesByName('backstory-matcher-ready')[0] as PerformanceMark | undefined;
     const done = performance.getEntriesByName('backstory-highlighted')[0] as PerformanceMark;
     const d = done.detail as Record<string, number>;
-    const scanStart = done.startTime - d.wallMs!;
     return {
-      matcherMs: (ready?.detail as { ms?: number } | undefined)?.ms ?? NaN,
-      preMs: ready ? Math.max(0, scanStart - ready.startTime) : NaN,
       wallMs: d.wallMs!,
       busyMs: d.busyMs!,
       longestSliceMs: d.longestSliceMs!,

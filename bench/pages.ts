@@ -1,6 +1,6 @@
 /**
  * Detection benchmark: builds the extension, loads pages in headless Chromium and reads the
- * content script's user-timing marks (`backstory-matcher-ready`, `backstory-highlighted`),
+ * content script's user-timing mark (`backstory-highlighted`),
  * for the bundled dictionary and a generated 20,000-alias one. In the same run: the product's
  * hit test on the page, extra JS heap, bundle size, and two baselines on
  * the same pages and aliases (mark.js, one regular expression per alias). Prints tables with

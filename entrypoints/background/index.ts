@@ -6,6 +6,7 @@ import { guarded, type GuardContext } from '../../utils/extension/guard';
 import { configurePanelBehavior, openPanel } from '../../utils/extension/panel';
 import { panelRequestStorage } from '../../utils/extension/panel-request';
 import { refreshMatcher } from '../../utils/extension/matcher';
+import { pageTextMatcher } from '../../utils/extension/text-matcher';
 import { ensureBundledPackFrom, getDb } from '../../utils/extension/store';
 import { registerTabListeners, saveTabReport } from '../../utils/extension/tabs';
 import { registerSiteListeners } from '../../utils/extension/user-sites';
@@ -38,6 +39,14 @@ export default defineBackground({
         if (tab?.id !== undefined)
           await saveTabReport({ id: tab.id, windowId: tab.windowId, active: tab.active }, report);
       }),
+    );
+    // Pages send their text here to be matched: the matcher stays warm in this worker.
+    const textMatcher = pageTextMatcher();
+    onMessage(
+      'contentMatchTexts',
+      guarded(ctx, 'contentMatchTexts', { key: null, entities: [], blocks: [] }, (request) =>
+        textMatcher.match(request.texts),
+      ),
     );
     onMessage(
       'contentGetEntityCard',

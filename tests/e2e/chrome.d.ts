@@ -1,5 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- values read back from extension storage are checked by the tests themselves */
-// The little of the `chrome` API that e2e tests evaluate inside the extension's worker and pages.
+// The little of the `chrome` API that e2e tests evaluate inside the extension's worker and pages,
+// and the benchmark's floor extensions use.
 declare const chrome: {
   storage: {
     local: {
@@ -11,6 +12,17 @@ declare const chrome: {
       remove(key: string): Promise<void>;
     };
   };
-  runtime: { id: string; getURL(path: string): string };
+  runtime: {
+    id: string;
+    getURL(path: string): string;
+    // The benchmark's floor extensions (bench/floor-*.ts) message their own worker.
+    sendMessage(message: unknown): Promise<any>;
+    onInstalled: { addListener(listener: () => void): void };
+    onMessage: {
+      addListener(
+        listener: (message: any, sender: unknown, reply: (answer: unknown) => void) => boolean,
+      ): void;
+    };
+  };
   tabs: { query(filter: Record<string, unknown>): Promise<{ id?: number; windowId?: number }[]> };
 };

@@ -1,12 +1,10 @@
 /**
- * The content script's conductor: loads the matcher and settings from storage, scans
- * the page, paints highlights, follows DOM changes and navigations, and answers the
+ * The content script's conductor: reads the settings from storage, scans the page (the
+ * background matches its text, remote-matcher.ts), paints highlights, follows DOM changes and navigations, and answers the
  * popup and side panel. Everything it starts is tied to the WXT context, so an
  * extension update or reload tears it down cleanly.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { deserializeMatcher, type CompiledMatcher } from '../core/matcher';
-import type { StoredMatcher } from '../shared/matcher-store';
 import { toBackground, toTab } from '../shared/messaging';
 import type { PageReport } from '../shared/protocol';
 import { isSiteDisabled, type PageSettings } from '../shared/setting-values';
@@ -14,17 +12,19 @@ import { Highlighter } from './highlighter';
 import { MutationBatcher } from './mutations';
 import { PageCard } from './page-card';
 import { readPageData, watchPageData } from './page-storage';
+import { remoteMatcher } from './remote-matcher';
 import { detectPublicationDate, findReadableRoot, toRange } from './read';
 import { defaultYield } from './slices';
-import { PageScan, type Mention } from './scan';
+import { PageScan, type Mention, type TextMatcher } from './scan';
 
 type Settings = PageSettings;
+
+/** Past this many ms, finding the readable root ends its task before the walk starts. */
+const ROOT_YIELD_MS = 4;
 
 export class ContentController {
   readonly highlighter: Highlighter;
   scan: PageScan | undefined;
-  private matcher: CompiledMatcher | undefined;
-  private matcherKey: string | undefined;
   private settings!: Settings;
   private generation = 0;
   private publishedAt: string | undefined;
@@ -42,6 +42,7 @@ export class ContentController {
     private readonly ctx: ContentScriptContext,
     private readonly doc: Document = document,
     private readonly win: Window = window,
+    private readonly match: TextMatcher = remoteMatcher,
   ) {
     this.highlighter = new Highlighter(win);
   }
@@ -65,7 +66,7 @@ export class ContentController {
       }),
       watchPageData(
         (patch) => this.applySettings(patch),
-        (stored) => void this.loadMatcher(stored).then(() => this.rescan()),
+        () => void this.rescan(),
       ),
     ];
     this.ctx.onInvalidated(() => {
@@ -97,44 +98,20 @@ export class ContentController {
       this.ctx.setTimeout(() => void this.rescan(), 300);
     });
 
-    // One storage read: the settings and the matcher together.
-    const { settings, matcher: stored } = await readPageData();
+    // One small storage read: the settings. The matcher stays in the background.
+    const { settings } = await readPageData();
     // Each await is a point where an extension update or a second injection may have
     // invalidated this copy: then nothing more may start.
     if (this.ctx.isInvalid) return;
     this.settings = settings;
-    const t0 = performance.now();
-    await this.loadMatcher(stored);
-    mark('backstory-matcher-ready', { ms: performance.now() - t0 });
-    // Each stage its own task: the storage answer's continuation, the matcher, the
-    // readable root and the scan's slices never add up to one long task.
-    await defaultYield();
-    if (this.ctx.isInvalid) return;
     await this.rescan();
     if (this.ctx.isInvalid) return;
     this.mutations = new MutationBatcher(this.ctx, this.doc, {
-      onNodes: (nodes) => this.onMutations(nodes),
+      onNodes: (nodes) => void this.onMutations(nodes),
       onOverflow: () => void this.rescan(),
       isOwnNode: (node) => isOwnUi(node),
     });
     this.mutations.start();
-  }
-
-  private async loadMatcher(stored: StoredMatcher | null): Promise<void> {
-    if (!stored) {
-      this.matcher = undefined;
-      this.matcherKey = undefined;
-      return;
-    }
-    if (stored.key === this.matcherKey) return;
-    try {
-      this.matcher = deserializeMatcher(stored.data);
-      this.matcherKey = stored.key;
-    } catch (error) {
-      console.warn('[backstory] could not read the stored matcher', error);
-      this.matcher = undefined;
-      this.matcherKey = undefined;
-    }
   }
 
   private applySettings(patch: Partial<Settings>): void {
@@ -156,19 +133,22 @@ export class ContentController {
   async rescan(): Promise<void> {
     if (this.ctx.isInvalid) return;
     const generation = ++this.generation;
+    const t0 = performance.now();
     const root = findReadableRoot(this.doc);
-    await defaultYield();
+    // A long search (a huge page) ends its task here; a quick one goes on to the walk's
+    // first slice, so a short article costs one task fewer.
+    if (performance.now() - t0 > ROOT_YIELD_MS) await defaultYield();
     if (generation !== this.generation || this.ctx.isInvalid) return;
     if (!this.dateChecked) this.dateRoot = root;
-    if (!this.active || !this.matcher) {
+    if (!this.active) {
       this.scan = undefined;
       this.highlighter.clear();
       this.scheduleReport();
       return;
     }
-    const scan = new PageScan(this.doc, this.matcher, this.settings.density);
+    const scan = new PageScan(this.doc, this.match, this.settings.density);
     const slices: number[] = [];
-    const t0 = performance.now();
+    const tScan = performance.now();
     // On a first scan, paint what the reader sees as soon as the scan has passed it.
     const firstPaint = this.scan
       ? undefined
@@ -192,7 +172,7 @@ export class ContentController {
     // For benchmarks and diagnostics: user-timing marks are visible from the page's world.
     mark('backstory-highlighted', {
       ...scan.stats,
-      wallMs: performance.now() - t0,
+      wallMs: performance.now() - tScan,
       busyMs: slices.reduce((a, b) => a + b, 0) + scan.stats.finishMs + paintMs,
       firstSliceMs: slices[0] ?? 0,
       longestSliceMs: Math.max(0, ...slices),
@@ -218,9 +198,11 @@ export class ContentController {
     return this.publishedAt;
   }
 
-  private onMutations(nodes: Node[]): void {
-    if (!this.scan || !this.active) return;
-    if (this.scan.update(nodes)) {
+  private async onMutations(nodes: Node[]): Promise<void> {
+    const scan = this.scan;
+    if (!scan || !this.active) return;
+    // Painted only if no rescan replaced the scan while the matcher answered.
+    if ((await scan.update(nodes)) && scan === this.scan && !this.ctx.isInvalid) {
       this.paint();
       this.scheduleReport();
     }

@@ -1,12 +1,12 @@
 /**
  * What the content script keeps in `storage.local`, read and watched through the raw API:
- * one `get` returns everything the first paint needs (the page settings and the compiled
- * matcher), and one `storage.local.onChanged` listener follows them. WXT's storage items (settings.ts,
+ * one `get` returns everything the first paint needs (the page settings; the matcher stays
+ * in the background), and one `storage.local.onChanged` listener follows them and the
+ * matcher's changes. WXT's storage items (settings.ts,
  * matcher-store.ts) define the same keys; their definitions cost a page about a millisecond
  * at evaluation and one storage read each, which the raw API does not.
  */
 import { browser } from 'wxt/browser';
-import type { StoredMatcher } from '../shared/matcher-store';
 import {
   PAGE_KEYS,
   PAGE_STORAGE_KEYS,
@@ -27,16 +27,14 @@ export const LIST_KEYS = {
 
 export interface PageData {
   settings: PageSettings;
-  matcher: StoredMatcher | null;
 }
 
-/** Everything the first paint needs, in one storage read. */
+/**
+ * Everything the first paint needs from storage, in one read: the page settings. The
+ * matcher is not read here: the background matches the page's text (remote-matcher.ts).
+ */
 export async function readPageData(): Promise<PageData> {
-  const raw = await browser.storage.local.get([...PAGE_STORAGE_KEYS, MATCHER_KEY]);
-  return {
-    settings: pageSettingsFrom(raw),
-    matcher: (raw[MATCHER_KEY] as StoredMatcher | undefined) ?? null,
-  };
+  return { settings: pageSettingsFrom(await browser.storage.local.get([...PAGE_STORAGE_KEYS])) };
 }
 
 /**
@@ -46,7 +44,7 @@ export async function readPageData(): Promise<PageData> {
  */
 export function watchPageData(
   onSettings: (patch: Partial<PageSettings>) => void,
-  onMatcher: (matcher: StoredMatcher | null) => void,
+  onMatcher: () => void,
 ): () => void {
   const keys = Object.keys(PAGE_KEYS) as (keyof typeof PAGE_KEYS)[];
   const listener = (changes: Record<string, { newValue?: unknown }>) => {
@@ -56,8 +54,7 @@ export function watchPageData(
       // items, so already in the current version.
       if (change) onSettings({ [key]: pageSetting(key, change.newValue) });
     }
-    const matcher = changes[MATCHER_KEY];
-    if (matcher) onMatcher((matcher.newValue as StoredMatcher | undefined) ?? null);
+    if (changes[MATCHER_KEY]) onMatcher();
   };
   browser.storage.local.onChanged.addListener(listener);
   return () => browser.storage.local.onChanged.removeListener(listener);

@@ -1,9 +1,9 @@
 /**
- * One page's mentions: find them (blocks → matcher), choose which to mark (density),
- * keep them in step with DOM changes. Knows the DOM and the matcher, not storage.
+ * One page's mentions: find them (blocks → the background's matcher), choose which to
+ * mark (density), keep them in step with DOM changes. Knows the DOM and how to ask for
+ * matches (a {@link TextMatcher}), not storage.
  */
-import type { CompiledMatcher } from '../core/matcher';
-import { matchText } from '../core/matcher';
+import type { TextMatch } from '../core/matcher';
 import {
   applyDensity,
   iterateBlocks,
@@ -16,6 +16,20 @@ import {
 import type { PageMention } from '../shared/protocol';
 import type { Density } from '../shared/settings';
 import { runSliced, type SliceOptions } from './slices';
+
+/**
+ * Matches blocks of text, in order: one array of mentions per text. The content script's
+ * asks the background (remote-matcher.ts), which keeps the matcher warm; tests match
+ * locally. May reject; a scan then finds nothing in those blocks.
+ */
+export type TextMatcher = (texts: string[]) => Promise<TextMatch[][]>;
+
+/**
+ * At most this much text goes in one request: the protocol's `MATCH_BATCH_CHARS` (a copy,
+ * since importing the protocol's values would bring zod into the content script; a unit
+ * test keeps the two equal).
+ */
+export const BATCH_CHARS = 256 * 1024;
 
 export interface Mention {
   id: number;
@@ -50,9 +64,12 @@ export class PageScan {
   private root: Element | undefined;
   stats: ScanStats = { blocks: 0, characters: 0, textNodes: 0, mentions: 0, marked: 0, finishMs: 0 };
 
+  /** Updates run one after another: each reads the mentions the one before it left. */
+  private updates: Promise<unknown> = Promise.resolve();
+
   constructor(
     private readonly doc: Document,
-    private readonly matcher: CompiledMatcher,
+    private readonly match: TextMatcher,
     private density: Density,
   ) {}
 
@@ -75,11 +92,12 @@ export class PageScan {
   }
 
   /**
-   * Scans the readable root in slices, in document order. Resolves false if cancelled.
-   * `onViewportCovered` is called once, at the end of the first slice that got past the
-   * bottom of the viewport, with the mentions chosen so far already set: density works
-   * in document order, so those marks are final and can be painted before the rest of a
-   * long page is read.
+   * Scans the readable root: the walk in slices, each slice's blocks sent to the matcher
+   * as soon as the slice ends, the answers taken in document order. Resolves false if
+   * cancelled. `onViewportCovered` is called once, when the answers reach past the bottom
+   * of the viewport, with the mentions chosen so far already set: density works in
+   * document order, so those marks are final and can be painted before the rest of a long
+   * page is matched.
    */
   async full(
     slices: SliceOptions = {},
@@ -88,32 +106,51 @@ export class PageScan {
     viewportHeight = this.doc.defaultView?.innerHeight ?? 0,
   ): Promise<boolean> {
     this.root = root ?? findReadableRoot(this.doc);
-    const found: Mention[] = [];
     const stats: ScanStats = { blocks: 0, characters: 0, textNodes: 0, mentions: 0, marked: 0, finishMs: 0 };
-    let last: TextBlock | undefined;
-    let covered = !onViewportCovered;
+    const batches: { blocks: TextBlock[]; answer: Promise<TextMatch[][]> }[] = [];
+    let pending: TextBlock[] = [];
+    let pendingChars = 0;
+    const send = () => {
+      if (pending.length === 0) return;
+      const blocks = pending;
+      pending = [];
+      pendingChars = 0;
+      batches.push({ blocks, answer: this.ask(blocks) });
+    };
     // Collecting blocks is lazy: the walk itself is spread over the slices too.
-    const done = await runSliced(
+    const walked = await runSliced(
       iterateBlocks(this.root),
       (block) => {
         stats.blocks++;
         stats.characters += block.text.length;
         stats.textNodes += block.nodes.length;
-        this.matchBlock(block, found);
-        last = block;
+        if (pendingChars + block.text.length > BATCH_CHARS) send();
+        pending.push(block);
+        pendingChars += block.text.length;
       },
       {
         ...slices,
         onSlice: (ms) => {
           slices.onSlice?.(ms);
-          if (covered || !last || last.element.getBoundingClientRect().top <= viewportHeight) return;
-          covered = true;
-          this.replaceAll([...found]);
-          onViewportCovered?.();
+          send();
         },
       },
     );
-    if (!done) return false;
+    send();
+    if (!walked) return false;
+    const found: Mention[] = [];
+    let covered = !onViewportCovered;
+    for (const [i, batch] of batches.entries()) {
+      const answer = await batch.answer;
+      if (slices.isCancelled?.()) return false;
+      batch.blocks.forEach((block, k) => this.addMentions(block, answer[k] ?? [], found));
+      const last = batch.blocks[batch.blocks.length - 1]!;
+      if (covered || i === batches.length - 1 || last.element.getBoundingClientRect().top <= viewportHeight)
+        continue;
+      covered = true;
+      this.replaceAll([...found]);
+      onViewportCovered?.();
+    }
     const t0 = performance.now();
     this.replaceAll(found);
     stats.finishMs = performance.now() - t0;
@@ -123,27 +160,47 @@ export class PageScan {
 
   /**
    * Rescans the blocks that hold `nodes` (added or changed) and drops mentions whose
-   * text left the page. Returns true when the set of mentions changed.
+   * text left the page. Resolves true when the set of mentions changed. Calls run in
+   * order, each after the one before has finished.
    */
-  update(nodes: readonly Node[]): boolean {
+  update(nodes: readonly Node[]): Promise<boolean> {
     const blocks = nodes.length > 0 ? collectBlocksIn(nodes, this.readableRoot) : [];
-    const containers = blocks.map((b) => b.element);
-    const kept = this.mentions.filter(
-      (m) =>
-        m.block.nodes.every((n) => n.isConnected) &&
-        !containers.some((c) => c === m.block.element || c.contains(m.block.element)),
-    );
-    const added: Mention[] = [];
-    for (const block of blocks) this.matchBlock(block, added);
-    if (added.length === 0 && kept.length === this.mentions.length) return false;
-    this.replaceAll(sortByDocument([...kept, ...added]));
-    this.stats = { ...this.stats, mentions: this.mentions.length, marked: this.marked.length };
-    return true;
+    const run = this.updates.then(async () => {
+      const answer = blocks.length > 0 ? await this.ask(blocks) : [];
+      const containers = blocks.map((b) => b.element);
+      const kept = this.mentions.filter(
+        (m) =>
+          m.block.nodes.every((n) => n.isConnected) &&
+          !containers.some((c) => c === m.block.element || c.contains(m.block.element)),
+      );
+      const added: Mention[] = [];
+      blocks.forEach((block, k) => {
+        // The page may have removed a block while the matcher was answering.
+        if (block.nodes.every((n) => n.isConnected)) this.addMentions(block, answer[k] ?? [], added);
+      });
+      if (added.length === 0 && kept.length === this.mentions.length) return false;
+      this.replaceAll(sortByDocument([...kept, ...added]));
+      this.stats = { ...this.stats, mentions: this.mentions.length, marked: this.marked.length };
+      return true;
+    });
+    this.updates = run.catch(() => undefined);
+    return run;
   }
 
-  /** Matches one block's text and appends its mentions (with fresh ids) to `into`. */
-  private matchBlock(block: TextBlock, into: Mention[]): void {
-    for (const m of matchText(this.matcher, block.text)) {
+  /** The matcher's answer for `blocks`; none when it fails (the page stays as it is). */
+  private async ask(blocks: readonly TextBlock[]): Promise<TextMatch[][]> {
+    try {
+      return await this.match(blocks.map((b) => b.text));
+    } catch (error) {
+      console.warn('[backstory] matching failed', error);
+      return [];
+    }
+  }
+
+  /** Appends one block's mentions (with fresh ids) to `into`. */
+  private addMentions(block: TextBlock, matches: readonly TextMatch[], into: Mention[]): void {
+    for (const m of matches) {
+      if (!(m.start >= 0 && m.end > m.start && m.end <= block.text.length)) continue;
       into.push({
         id: this.nextId++,
         entityId: m.entityId,

@@ -41,6 +41,31 @@ export const cardRequestSchema = z.strictObject({
 
 export const entityRequestSchema = z.strictObject({ entityId: entityKey });
 
+/**
+ * The most text one `contentMatchTexts` message carries: the content script sends a long
+ * page in several messages (utils/page/scan.ts), so no one message is slow to copy.
+ */
+export const MATCH_BATCH_CHARS = 256 * 1024;
+
+/** Blocks of page text to match, in page order; they never leave the browser. */
+export const matchRequestSchema = z.strictObject({
+  texts: z
+    .array(z.string().max(MATCH_BATCH_CHARS))
+    .max(20_000)
+    .refine((texts) => texts.reduce((n, t) => n + t.length, 0) <= MATCH_BATCH_CHARS, 'too much text'),
+});
+
+/**
+ * One block's mentions, flat: `[start, end, entity, aliasIndex]` per mention, where
+ * `entity` indexes {@link MatchAnswer.entities}. Compact, so the page decodes little.
+ */
+export interface MatchAnswer {
+  /** The matcher's key (which aliases), for diagnostics; null when no matcher is stored yet. */
+  key: string | null;
+  entities: string[];
+  blocks: number[][];
+}
+
 const none = z.undefined();
 
 /** Content scripts and extension pages → the background. */
@@ -49,6 +74,11 @@ export const backgroundMessages = {
   contentReportPage: pageReportSchema,
   /** Card data for a hovered mention. */
   contentGetEntityCard: cardRequestSchema,
+  /**
+   * Match blocks of the page's text with the matcher the background keeps warm: the page
+   * never loads or runs the matcher itself (issue 16, page cost).
+   */
+  contentMatchTexts: matchRequestSchema,
   /** The card's "Open timeline": show the entity in the side panel. */
   contentOpenTimeline: entityRequestSchema,
   /** The card's "Story so far": show the page's chronology in the side panel. */
@@ -75,6 +105,7 @@ export type CardRequest = z.infer<typeof cardRequestSchema>;
 interface BackgroundAnswers {
   contentReportPage: void;
   contentGetEntityCard: EntityCard | null;
+  contentMatchTexts: MatchAnswer;
   contentOpenTimeline: void;
   contentOpenStory: void;
   pagePacksChanged: void;

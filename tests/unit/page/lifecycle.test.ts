@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ContentController } from '../../../utils/page/controller';
+import { localMatcher } from '../../fixtures/local-matcher';
 
 /** Whether an extension event has listeners (the fake implements Chrome's hasListeners). */
 const listening = (event: unknown) => (event as { hasListeners(): boolean }).hasListeners();
@@ -20,7 +21,7 @@ function setUp() {
   document.body.innerHTML = '<main><p>Nothing to mark here.</p></main>';
   const observe = vi.spyOn(MutationObserver.prototype, 'observe');
   const ctx = new ContentScriptContext('backstory-test');
-  return { ctx, observe, controller: new ContentController(ctx, document, window) };
+  return { ctx, observe, controller: new ContentController(ctx, document, window, localMatcher([])) };
 }
 
 describe('ContentController lifecycle', () => {

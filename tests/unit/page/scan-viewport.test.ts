@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PageScan } from '../../../utils/page/scan';
-import { compileMatcher } from '../../../utils/core/matcher/index';
+import { localMatcher } from '../../fixtures/local-matcher';
 
-const MATCHER = compileMatcher([
+const MATCHER = localMatcher([
   { text: 'Northwind', entityId: 'northwind', caseSensitive: false },
   { text: 'Ada Quill', entityId: 'quill', caseSensitive: false },
 ]);

@@ -1,6 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { PageScan } from '../../../utils/page/scan';
-import { compileMatcher, type SnapshotAlias } from '../../../utils/core/matcher/index';
+import type { SnapshotAlias } from '../../../utils/core/matcher/index';
+import { localMatcher } from '../../fixtures/local-matcher';
+import type { TextMatcher } from '../../../utils/page/scan';
+import { vi } from 'vitest';
 
 const alias = (text: string, entityId: string, caseSensitive = false): SnapshotAlias => ({
   text,
@@ -8,7 +11,7 @@ const alias = (text: string, entityId: string, caseSensitive = false): SnapshotA
   caseSensitive,
 });
 
-const MATCHER = compileMatcher([
+const MATCHER = localMatcher([
   alias('Huawei', 'huawei'),
   alias('ZTE', 'zte', true),
   alias('NATO', 'nato', true),
@@ -124,7 +127,7 @@ describe('PageScan', () => {
       const p = document.createElement('p');
       p.textContent = 'ZTE in the middle.';
       document.getElementById('last')!.before(p);
-      expect(scan.update([p])).toBe(true);
+      expect(await scan.update([p])).toBe(true);
       expect(texts(scan)).toEqual(['Huawei', 'ZTE', 'NATO']);
     });
 
@@ -133,11 +136,11 @@ describe('PageScan', () => {
       expect(scan.mentions).toEqual([]);
       const text = document.getElementById('e')!.firstChild as Text;
       text.data = 'Wanzhou';
-      expect(scan.update([text])).toBe(true);
+      expect(await scan.update([text])).toBe(true);
       expect(texts(scan)).toEqual(['Meng Wanzhou']);
       // Changed again: the old mention is replaced, not duplicated.
       text.data = 'Wanzhou, and ZTE,';
-      expect(scan.update([text])).toBe(true);
+      expect(await scan.update([text])).toBe(true);
       expect(texts(scan)).toEqual(['Meng Wanzhou', 'ZTE']);
     });
 
@@ -145,7 +148,7 @@ describe('PageScan', () => {
       const scan = await scanned('<article id="a"><p id="gone">Huawei goes.</p><p>NATO stays.</p></article>');
       const article = document.getElementById('a')!;
       document.getElementById('gone')!.remove();
-      expect(scan.update([article])).toBe(true);
+      expect(await scan.update([article])).toBe(true);
       expect(texts(scan)).toEqual(['NATO']);
       expect(scan.summary().map((s) => s.entityId)).toEqual(['nato']);
     });
@@ -157,7 +160,85 @@ describe('PageScan', () => {
       const inEditor = document.getElementById('ed')!.appendChild(document.createElement('p'));
       inEditor.textContent = 'ZTE typed by the user';
       const inCode = document.getElementById('c')!.appendChild(document.createTextNode('NATO'));
-      expect(scan.update([inEditor, inCode])).toBe(false);
+      expect(await scan.update([inEditor, inCode])).toBe(false);
+      expect(texts(scan)).toEqual(['Huawei']);
+    });
+  });
+
+  describe('asking the background', () => {
+    it('sends a long page in requests of at most 256 KiB of text, and keeps document order', async () => {
+      const sentence = 'The valley stayed mild and quiet for most of the long week, said the baker. ';
+      const paragraphs = Array.from(
+        { length: 1200 },
+        (_, i) => `<p>${sentence.repeat(7)}${i % 100 === 0 ? `Huawei ${i}.` : ''}</p>`,
+      );
+      const spy = localMatcher([{ text: 'Huawei', entityId: 'huawei', caseSensitive: false }]);
+      const scan = new PageScan(page(`<article>${paragraphs.join('')}</article>`), spy, 'all');
+      // One slice for the whole walk: only the size limit splits the requests.
+      expect(await scan.full({ budgetMs: 1e9, yieldToHost: async () => undefined })).toBe(true);
+      expect(spy.calls.length).toBeGreaterThan(1);
+      for (const texts of spy.calls) expect(texts.join('').length).toBeLessThanOrEqual(256 * 1024);
+      expect(spy.calls.flat()).toHaveLength(1200);
+      expect(scan.mentions.map((m) => Number(/Huawei (\d+)\./.exec(m.block.text)?.[1]))).toEqual(
+        Array.from({ length: 12 }, (_, k) => k * 100),
+      );
+    });
+
+    it('finds nothing, and says why, when the background cannot answer', async () => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      const failing: TextMatcher = () => Promise.reject(new Error('Could not establish connection'));
+      const scan = new PageScan(page('<article><p>Huawei</p></article>'), failing, 'all');
+      expect(await scan.full({ yieldToHost: async () => undefined })).toBe(true);
+      expect(scan.mentions).toEqual([]);
+      expect(warn).toHaveBeenCalledWith('[backstory] matching failed', expect.any(Error));
+      warn.mockRestore();
+    });
+
+    it('drops answers that do not fit the text they were asked about', async () => {
+      const odd: TextMatcher = async (texts) =>
+        texts.map(() => [
+          { start: 0, end: 6, entityId: 'huawei', aliasIndex: 0 },
+          { start: 4, end: 999, entityId: 'zte', aliasIndex: 1 },
+          { start: -1, end: 2, entityId: 'zte', aliasIndex: 1 },
+        ]);
+      const scan = new PageScan(page('<article><p>Huawei</p></article>'), odd, 'all');
+      await scan.full({ yieldToHost: async () => undefined });
+      expect(texts(scan)).toEqual(['Huawei']);
+    });
+
+    it('applies updates in order, even when an earlier answer comes back last', async () => {
+      const scan = await scanned('<article id="a"><p id="first">Huawei first.</p></article>');
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      const inner = MATCHER;
+      // The first update's answer waits for the gate; the second's does not.
+      let calls = 0;
+      (scan as unknown as { match: TextMatcher }).match = async (t) => {
+        if (calls++ === 0) await gate;
+        return inner(t);
+      };
+      const a = document.createElement('p');
+      a.textContent = 'ZTE second.';
+      document.getElementById('a')!.append(a);
+      const first = scan.update([a]);
+      const b = document.createElement('p');
+      b.textContent = 'NATO third.';
+      document.getElementById('a')!.append(b);
+      const second = scan.update([b]);
+      release();
+      expect(await first).toBe(true);
+      expect(await second).toBe(true);
+      expect(texts(scan)).toEqual(['Huawei', 'ZTE', 'NATO']);
+    });
+
+    it('does not mark a paragraph removed while the background was answering', async () => {
+      const scan = await scanned('<article id="a"><p>Huawei first.</p></article>');
+      const p = document.createElement('p');
+      p.textContent = 'ZTE, briefly.';
+      document.getElementById('a')!.append(p);
+      const pending = scan.update([p]);
+      p.remove();
+      expect(await pending).toBe(false);
       expect(texts(scan)).toEqual(['Huawei']);
     });
   });

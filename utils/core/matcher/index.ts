@@ -7,4 +7,4 @@ export { normalizeAlias, normalizeForMatch } from './normalize';
 export type { AliasVeto, CompiledMatcher } from './tables';
 export { compileMatcher } from './compile';
 export { MATCHER_FORMAT_VERSION, deserializeMatcher, serializeMatcher } from './codec';
-export { matchText } from './match';
+export { matchText, matchTexts, type CompactMatches } from './match';

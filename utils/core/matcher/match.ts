@@ -260,3 +260,30 @@ function pickAlias(m: CompiledMatcher, term: number, s: number, e: number, gen: 
   }
   return -1;
 }
+
+/** Every block's mentions, compact: what the background sends a page ({@link matchTexts}). */
+export interface CompactMatches {
+  /** The entity ids the blocks refer to, each once. */
+  entities: string[];
+  /** Per text: `[start, end, entity, aliasIndex]` per mention, `entity` indexing `entities`. */
+  blocks: number[][];
+}
+
+/** Matches each of `texts` (blocks of one page, in order) with {@link matchText}, compactly. */
+export function matchTexts(m: CompiledMatcher, texts: readonly string[]): CompactMatches {
+  const entities: string[] = [];
+  const index = new Map<string, number>();
+  const blocks = texts.map((text) => {
+    const flat: number[] = [];
+    for (const hit of matchText(m, text)) {
+      let e = index.get(hit.entityId);
+      if (e === undefined) {
+        e = entities.push(hit.entityId) - 1;
+        index.set(hit.entityId, e);
+      }
+      flat.push(hit.start, hit.end, e, hit.aliasIndex);
+    }
+    return flat;
+  });
+  return { entities, blocks };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, matchText } from '../../../../utils/core/matcher/index';
+import { compileMatcher, matchText, matchTexts } from '../../../../utils/core/matcher/index';
 import type { SnapshotAlias } from '../../../../utils/core/matcher/index';
 
 const alias = (
@@ -314,5 +314,29 @@ describe('robustness', () => {
 
   it('does not throw on non-string input from untyped callers', () => {
     expect(matchText(matcher, undefined as unknown as string)).toEqual([]);
+  });
+});
+
+describe('matchTexts', () => {
+  it('is matchText for each text, with each entity named once', () => {
+    const m = compileMatcher([
+      { text: 'Northwind', entityId: 'nw', caseSensitive: false },
+      { text: 'NWT', entityId: 'nw', caseSensitive: true },
+      { text: 'Ada Quill', entityId: 'quill', caseSensitive: false },
+    ]);
+    const texts = ['Northwind (NWT) and Ada Quill.', '', 'Ada Quill again.'];
+    const { entities, blocks } = matchTexts(m, texts);
+    expect(entities).toEqual(['nw', 'quill']);
+    expect(blocks).toHaveLength(3);
+    texts.forEach((t, k) => {
+      const flat = matchText(m, t).flatMap((x) => [
+        x.start,
+        x.end,
+        entities.indexOf(x.entityId),
+        x.aliasIndex,
+      ]);
+      expect(blocks[k]).toEqual(flat);
+    });
+    expect(blocks[0]).toHaveLength(12);
   });
 });
