@@ -155,7 +155,7 @@ export function readmeTable(latest = latestResults()): string {
   const costTable = costRows.length
     ? [
         '',
-        `**Page cost** (\`npm run bench -- cost\`): the extension's main-thread tasks in a trace of the page, summed; median of ${String(get(cost, 'seed article / bundled', 'runs') ?? get(cost, 'demo article / bundled', 'runs') ?? '?')} loads; longest task as median / max over the loads. Floors (wall / CPU): minimal content scripts in the same run, traced the same way (\`bench/floors.ts\`: read the matcher from storage; + walk the readable root's text; + match it with the same matcher and paint one highlight, in one go).`,
+        `**Page cost** (\`npm run bench -- cost\`): the extension's main-thread tasks in a trace of the page, summed; median of ${String(get(cost, 'seed article / bundled', 'runs') ?? get(cost, 'demo article / bundled', 'runs') ?? '?')} loads; longest task as median / max over the loads. Floors (wall / CPU): minimal content scripts in the same run, traced the same way (\`bench/floors.ts\`). The floor of Backstory's design: _worker matches_ — walk the readable root's text, send it to the extension's worker, which matches it with the same matcher kept in memory, and paint the answer. Matching on the page instead: read the matcher from storage; + walk the readable root's text; + match it with the same matcher and paint one highlight, in one go.`,
         '',
         '| page | wall / CPU | tasks | longest task | target | floor |',
         '| --- | --- | --- | --- | --- | --- |',

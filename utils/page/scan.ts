@@ -15,7 +15,7 @@ import {
 } from './read';
 import type { PageMention } from '../shared/protocol';
 import type { Density } from '../shared/settings';
-import { runSliced, type SliceOptions } from './slices';
+import { defaultYield, runSliced, type SliceOptions } from './slices';
 
 /**
  * Matches blocks of text, in order: one array of mentions per text. The content script's
@@ -141,6 +141,8 @@ export class PageScan {
     const found: Mention[] = [];
     let covered = !onViewportCovered;
     for (const [i, batch] of batches.entries()) {
+      // One task per answer: answers that arrived together would otherwise be read in one.
+      if (i > 0) await (slices.yieldToHost ?? defaultYield)();
       const answer = await batch.answer;
       if (slices.isCancelled?.()) return false;
       batch.blocks.forEach((block, k) => this.addMentions(block, answer[k] ?? [], found));
