@@ -116,9 +116,17 @@ const PAGE_CHROME_ROLES = new Set(['banner', 'contentinfo', 'complementary']);
 const CHROME_TOKEN_RE =
   /^(?:[a-z0-9]+[-_]+)*(?:nav|navbar|navigation|menu|menubar|breadcrumbs?|footer|cookies?|consent|comments?)(?:[-_]+(?:banner|notice|bar|wrapper|container|list|section|area|menu|links|inner|outer|block|module|widget|box|region|panel|content|items?|thread))*$/;
 
+/**
+ * Every chrome token holds one of these words (CHROME_TOKEN_RE's middle part), whatever
+ * its case: a value without any of them cannot have a chrome token. One native test per
+ * attribute instead of splitting, re-casing and matching each class name, which ran cold
+ * on every element of a news page (about a millisecond on the seed article).
+ */
+const CHROME_WORD_RE = /nav|menu|breadcrumb|footer|cookie|consent|comment/i;
+
 /** Whether a class/id attribute value has a chrome token (see CHROME_TOKEN_RE). */
-function hasChromeToken(value: string | null): boolean {
-  if (value === null || value === '') return false;
+export function hasChromeToken(value: string | null): boolean {
+  if (value === null || value === '' || !CHROME_WORD_RE.test(value)) return false;
   for (const token of value.split(/\s+/)) {
     if (token === '') continue;
     const kebab = token.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
