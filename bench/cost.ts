@@ -56,6 +56,25 @@ async function settle(context: BrowserContext, url: string, p: CostPage, withExt
   return extensionCost(events, url.slice(0, url.indexOf('/', 8)));
 }
 
+/**
+ * Where the time went: the tasks of the load with the median CPU time (BENCH_COST_TASKS=1),
+ * or of the load with the longest task (BENCH_COST_TASKS=max).
+ */
+function printTasks(label: string, loads: TaskCost[]): void {
+  const worst = process.env.BENCH_COST_TASKS === 'max';
+  const mid = worst
+    ? [...loads].sort((a, b) => b.longestMs - a.longestMs)[0]!
+    : [...loads].sort((a, b) => a.cpuMs - b.cpuMs)[loads.length >> 1]!;
+  console.log(
+    `  ${label}: tasks of the ${worst ? 'load with the longest task' : 'median run'} (at, wall, CPU ms; longest events inside)`,
+  );
+  const list = mid.list ?? [];
+  // Past 50 tasks (an endless page), the ten longest.
+  const shown = list.length > 50 ? [...list].sort((a, b) => b.wallMs - a.wallMs).slice(0, 10) : list;
+  for (const t of shown)
+    console.log(`    ${fmt(t.atMs, 0)}  ${fmt(t.wallMs, 1)}  ${fmt(t.cpuMs, 1)}  ${t.inside}`);
+}
+
 export async function benchCost(): Promise<Record<string, unknown>> {
   const browserPath: string | undefined = findBrowser();
   if (!browserPath) {
@@ -150,18 +169,7 @@ export async function benchCost(): Promise<Record<string, unknown>> {
           ...(without.length ? { pageTotalWithoutMs: median(without.map((c) => c.wallMs)) } : {}),
         };
         results[`${p.name} / ${dict}`] = entry;
-        if (process.env.BENCH_COST_TASKS) {
-          // Where the time went: the tasks of the run with the median CPU time.
-          const mid = [...ext].sort((a, b) => a.cpuMs - b.cpuMs)[ext.length >> 1]!;
-          console.log(
-            `  ${p.name} / ${dict}: tasks of the median run (at, wall, CPU ms; longest events inside)`,
-          );
-          const list = mid.list ?? [];
-          // Past 50 tasks (an endless page), the ten longest.
-          const shown = list.length > 50 ? [...list].sort((a, b) => b.wallMs - a.wallMs).slice(0, 10) : list;
-          for (const t of shown)
-            console.log(`    ${fmt(t.atMs, 0)}  ${fmt(t.wallMs, 1)}  ${fmt(t.cpuMs, 1)}  ${t.inside}`);
-        }
+        if (process.env.BENCH_COST_TASKS) printTasks(`${p.name} / ${dict}`, ext);
         rows.push([
           `${p.name} (${p.kind})`,
           dict,
@@ -199,6 +207,7 @@ export async function benchCost(): Promise<Record<string, unknown>> {
               longestTaskMs: Math.max(...ext.map((c) => c.longestMs)),
             };
             results[`floor ${floor} / ${p.name}`] = entry;
+            if (process.env.BENCH_COST_TASKS) printTasks(`floor ${floor} / ${p.name}`, ext);
             floorRows.push([
               floor,
               p.name,
