@@ -113,7 +113,7 @@ const PAGE_CHROME_ROLES = new Set(['banner', 'contentinfo', 'complementary']);
  * `canvas`, `commentary`, `comment-count`, `nav-ad` or `i-nav_drawer_slide` (a whole-page
  * wrapper on a real news site) do not. Tokens are matched after camelCase -> kebab-case.
  */
-const CHROME_TOKEN_RE =
+export const CHROME_TOKEN_RE =
   /^(?:[a-z0-9]+[-_]+)*(?:nav|navbar|navigation|menu|menubar|breadcrumbs?|footer|cookies?|consent|comments?)(?:[-_]+(?:banner|notice|bar|wrapper|container|list|section|area|menu|links|inner|outer|block|module|widget|box|region|panel|content|items?|thread))*$/;
 
 /**

@@ -5,17 +5,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hasChromeToken } from '../../../../utils/page/read/skip-rules';
-
-const TOKEN_RE =
-  /^(?:[a-z0-9]+[-_]+)*(?:nav|navbar|navigation|menu|menubar|breadcrumbs?|footer|cookies?|consent|comments?)(?:[-_]+(?:banner|notice|bar|wrapper|container|list|section|area|menu|links|inner|outer|block|module|widget|box|region|panel|content|items?|thread))*$/;
+import { CHROME_TOKEN_RE, hasChromeToken } from '../../../../utils/page/read/skip-rules';
 
 /** The rule without the quick rejection. */
 function full(value: string): boolean {
   return value
     .split(/\s+/)
     .filter((t) => t !== '')
-    .some((t) => TOKEN_RE.test(t.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()));
+    .some((t) => CHROME_TOKEN_RE.test(t.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()));
 }
 
 const PARTS = [
