@@ -14,11 +14,17 @@ declare const __FLOOR__: 'read' | 'walk' | 'paint' | 'remote';
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA']);
 
-if (__FLOOR__ === 'remote') {
+/** The readable root's text nodes, outside scripts, styles and text areas. */
+function readableTexts(): Text[] {
   const walker = document.createTreeWalker(findReadableRoot(document), NodeFilter.SHOW_TEXT);
   const texts: Text[] = [];
   for (let n = walker.nextNode(); n; n = walker.nextNode())
     if (!SKIP.has(n.parentNode!.nodeName)) texts.push(n as Text);
+  return texts;
+}
+
+if (__FLOOR__ === 'remote') {
+  const texts = readableTexts();
   void chrome.runtime.sendMessage({ texts: texts.map((t) => t.data) }).then((hits: number[]) => {
     const ranges: Range[] = [];
     for (let i = 0; i < hits.length; i += 3) {
@@ -34,10 +40,7 @@ if (__FLOOR__ === 'remote') {
   void chrome.storage.local.get('matcher').then(({ matcher }) => {
     const t0 = performance.now();
     if (__FLOOR__ !== 'read' && matcher) {
-      const walker = document.createTreeWalker(findReadableRoot(document), NodeFilter.SHOW_TEXT);
-      const texts: Text[] = [];
-      for (let n = walker.nextNode(); n; n = walker.nextNode())
-        if (!SKIP.has(n.parentNode!.nodeName)) texts.push(n as Text);
+      const texts = readableTexts();
       if (__FLOOR__ === 'paint') {
         const m = deserializeMatcher((matcher as { data: string }).data);
         const ranges: Range[] = [];

@@ -14,30 +14,27 @@ import { chromium, type BrowserContext } from 'playwright-core';
 export const FLOORS = ['read', 'walk', 'paint', 'remote'] as const;
 export type Floor = (typeof FLOORS)[number];
 
+/** Bundles one of the floor's scripts (beside this file) into `outfile`. */
+async function bundle(entry: string, outfile: string, define?: Record<string, string>): Promise<void> {
+  await build({
+    entryPoints: [join(import.meta.dirname, entry)],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'chrome120',
+    define,
+    outfile,
+    logLevel: 'silent',
+  });
+}
+
 /** Writes the floor extension for `floor` into a new folder; the stored matcher goes with it. */
 export async function buildFloor(floor: Floor, storedMatcher: unknown): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), `backstory-floor-${floor}-`));
-  await build({
-    entryPoints: [join(import.meta.dirname, 'floor-script.ts')],
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    target: 'chrome120',
-    define: { __FLOOR__: JSON.stringify(floor) },
-    outfile: join(dir, 'cs.js'),
-    logLevel: 'silent',
-  });
+  await bundle('floor-script.ts', join(dir, 'cs.js'), { __FLOOR__: JSON.stringify(floor) });
   writeFileSync(join(dir, 'cs.css'), '::highlight(floor) { text-decoration: underline dotted 1.5px; }\n');
   writeFileSync(join(dir, 'matcher.json'), JSON.stringify(storedMatcher));
-  await build({
-    entryPoints: [join(import.meta.dirname, 'floor-background.ts')],
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    target: 'chrome120',
-    outfile: join(dir, 'bg.js'),
-    logLevel: 'silent',
-  });
+  await bundle('floor-background.ts', join(dir, 'bg.js'));
   writeFileSync(
     join(dir, 'manifest.json'),
     JSON.stringify({
