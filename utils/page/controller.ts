@@ -9,6 +9,7 @@ import { toBackground, toTab } from '../shared/messaging';
 import type { PageReport } from '../shared/protocol';
 import { isSiteDisabled, type PageSettings } from '../shared/setting-values';
 import { Highlighter } from './highlighter';
+import { IdlePacer } from './idle-pacer';
 import { MutationBatcher } from './mutations';
 import { PageCard } from './page-card';
 import { readPageData, watchPageData } from './page-storage';
@@ -21,6 +22,8 @@ type Settings = PageSettings;
 
 /** Past this many ms, finding the readable root ends its task before the walk starts. */
 const ROOT_YIELD_MS = 4;
+/** Least ms between two reports to the background (badge, popup, panel) while a page keeps changing. */
+const REPORT_GAP_MS = 1000;
 
 export class ContentController {
   readonly highlighter: Highlighter;
@@ -32,7 +35,7 @@ export class ContentController {
   private dateChecked = false;
   /** The readable root the date is looked for around, once a scan has chosen it. */
   private dateRoot: Element | undefined;
-  private reportScheduled = false;
+  private readonly reports: IdlePacer;
   private mutations: MutationBatcher | undefined;
   private cursor = -1;
   private lastReport = '';
@@ -45,6 +48,17 @@ export class ContentController {
     private readonly match: TextMatcher = remoteMatcher,
   ) {
     this.highlighter = new Highlighter(win);
+    this.reports = new IdlePacer(
+      {
+        setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
+        requestIdleCallback:
+          typeof win.requestIdleCallback === 'function'
+            ? (fn) => ctx.requestIdleCallback(fn, { timeout: 1000 })
+            : undefined,
+      },
+      () => this.sendReport(),
+      REPORT_GAP_MS,
+    );
   }
 
   get site(): string {
@@ -87,6 +101,7 @@ export class ContentController {
     this.ctx.addEventListener(this.win, 'pageshow', (event: PageTransitionEvent) => {
       if (!event.persisted) return;
       this.lastReport = '';
+      this.reports.reset();
       this.scheduleReport();
     });
     this.ctx.addEventListener(this.win, 'wxt:locationchange', () => {
@@ -231,17 +246,12 @@ export class ContentController {
     };
   }
 
-  /** Sends the report when the page is next idle (once for any number of calls until then). */
+  /**
+   * Sends the report when the page is next idle (once for any number of calls until then),
+   * at most once per REPORT_GAP_MS.
+   */
   private scheduleReport(): void {
-    if (this.reportScheduled || this.ctx.isInvalid) return;
-    this.reportScheduled = true;
-    const send = () => {
-      this.reportScheduled = false;
-      this.sendReport();
-    };
-    if (typeof this.win.requestIdleCallback === 'function')
-      this.ctx.requestIdleCallback(send, { timeout: 1000 });
-    else this.ctx.setTimeout(send, 0);
+    if (!this.ctx.isInvalid) this.reports.request();
   }
 
   private sendReport(): void {

@@ -1,6 +1,8 @@
 /**
- * One MutationObserver that only queues records; the work runs batched once per frame.
- * Past ~1,000 records in a batch it asks for one full rescan instead. A budget keeps a
+ * One MutationObserver that only queues records; the work runs batched once per frame,
+ * and a page that keeps changing is handled at most once per `minGapMs` (the records in
+ * between wait for one batch, so each costs one request to the matcher, not one per
+ * frame). Past ~1,000 records in a batch it asks for one full rescan instead. A budget keeps a
  * page that mutates forever from keeping the CPU busy: after too much work in a
  * window of time, batches wait until the window has passed.
  */
@@ -20,9 +22,16 @@ export interface MutationBudget {
   /** Work allowed per window, in ms. */
   budgetMs: number;
   windowMs: number;
+  /** Least ms from one batch to the next: the first change after a quiet spell runs in the next frame. */
+  minGapMs: number;
 }
 
-export const DEFAULT_BUDGET: MutationBudget = { overflow: 1000, budgetMs: 200, windowMs: 2000 };
+export const DEFAULT_BUDGET: MutationBudget = {
+  overflow: 1000,
+  budgetMs: 200,
+  windowMs: 2000,
+  minGapMs: 250,
+};
 
 type Scheduler = Pick<ContentScriptContext, 'requestAnimationFrame' | 'setTimeout'>;
 
@@ -32,6 +41,7 @@ export class MutationBatcher {
   private scheduled = false;
   private windowStart = 0;
   private spent = 0;
+  private lastBatch = -Infinity;
 
   constructor(
     private readonly scheduler: Scheduler,
@@ -44,7 +54,7 @@ export class MutationBatcher {
   start(): void {
     this.observer = new MutationObserver((records) => {
       for (const r of records) this.queue.push(r);
-      this.schedule(0);
+      this.schedule(this.lastBatch + this.budget.minGapMs - this.now());
     });
     this.observer.observe(this.doc.documentElement, { childList: true, characterData: true, subtree: true });
   }
@@ -81,6 +91,7 @@ export class MutationBatcher {
     }
     const records = this.queue;
     this.queue = [];
+    this.lastBatch = t0;
     if (records.length > this.budget.overflow) {
       this.handlers.onOverflow();
     } else {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MutationBatcher, type MutationBudget } from '../../../utils/page/mutations';
+import { DEFAULT_BUDGET, MutationBatcher, type MutationBudget } from '../../../utils/page/mutations';
 
 /** A scheduler whose frames and timers run only when the test says so. */
 function manualScheduler() {
@@ -62,7 +62,7 @@ describe('MutationBatcher', () => {
   });
 
   it('reports changed text nodes, and the parent of removed nodes', async () => {
-    const { scheduler, onNodes, batcher } = setup();
+    const { scheduler, onNodes, batcher } = setup({ ...DEFAULT_BUDGET, minGapMs: 0 });
     stop = () => batcher.stop();
     const p1 = document.getElementById('p1')!;
     (p1.firstChild as Text).data = 'Changed';
@@ -96,6 +96,7 @@ describe('MutationBatcher', () => {
       overflow: 1000,
       budgetMs: 200,
       windowMs: 2000,
+      minGapMs: 0,
     });
     stop = () => batcher.stop();
     const a = document.getElementById('a')!;
@@ -108,7 +109,10 @@ describe('MutationBatcher', () => {
 
   it('defers batches once the work budget of the window is spent', async () => {
     let t = 0;
-    const { scheduler, onNodes, batcher } = setup({ overflow: 1000, budgetMs: 50, windowMs: 1000 }, () => t);
+    const { scheduler, onNodes, batcher } = setup(
+      { overflow: 1000, budgetMs: 50, windowMs: 1000, minGapMs: 0 },
+      () => t,
+    );
     stop = () => batcher.stop();
     // Each batch "costs" 60 ms: more than the whole budget.
     onNodes.mockImplementation(() => {
@@ -136,6 +140,36 @@ describe('MutationBatcher', () => {
     scheduler.timers[0]!.fn();
     expect(onNodes).toHaveBeenCalledTimes(2);
     expect(onNodes.mock.calls[1]![0]).toHaveLength(2);
+  });
+
+  it('handles a page that keeps changing at most once per minGapMs, what came between in one batch', async () => {
+    let t = 0;
+    const { scheduler, onNodes, batcher } = setup({ ...DEFAULT_BUDGET, minGapMs: 250 }, () => t);
+    stop = () => batcher.stop();
+    const a = document.getElementById('a')!;
+    const append = async (at: number) => {
+      t = at;
+      const p = a.appendChild(document.createElement('p'));
+      await settle();
+      return p;
+    };
+    await append(1000);
+    scheduler.runFrames();
+    expect(onNodes).toHaveBeenCalledTimes(1);
+    // 100 ms later: this change waits for the rest of the gap, on a timer, not a frame.
+    const second = await append(1100);
+    expect(scheduler.frames).toHaveLength(0);
+    expect(scheduler.timers.map((x) => x.delay)).toEqual([150]);
+    const third = await append(1120);
+    expect(scheduler.timers).toHaveLength(1);
+    t = 1250;
+    scheduler.timers[0]!.fn();
+    expect(onNodes).toHaveBeenCalledTimes(2);
+    expect(onNodes.mock.calls[1]![0]).toEqual([second, third]);
+    // After a quiet spell the next change runs in the next frame again.
+    await append(2000);
+    expect(scheduler.frames).toHaveLength(1);
+    expect(scheduler.timers).toHaveLength(1);
   });
 
   it('stops observing on stop()', async () => {
