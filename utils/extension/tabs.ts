@@ -137,11 +137,21 @@ export function noteActivated(tabId: number, windowId: number): Promise<void> {
 }
 
 /**
+ * How long after a tab's load completes the background waits for the page's own report
+ * before asking for it: the page reports when it is idle after its scan, within about a
+ * second of `load` (its idle callback's timeout).
+ */
+export const RESEND_AFTER_MS = 2000;
+
+/**
  * Wires the report bookkeeping into the background. Call synchronously at the top of
  * main(). `resend` asks a tab's content script for its report again (a page restored
  * from the back/forward cache, or one whose report was dropped by a same-page load).
  */
-export function registerTabListeners(resend: (tabId: number) => Promise<PageReport | undefined>): void {
+export function registerTabListeners(
+  resend: (tabId: number) => Promise<PageReport | undefined>,
+  resendAfterMs = RESEND_AFTER_MS,
+): void {
   browser.tabs.onRemoved.addListener((tabId) => void dropTab(tabId).catch(logError));
   browser.tabs.onActivated.addListener(
     ({ tabId, windowId }) => void noteActivated(tabId, windowId).catch(logError),
@@ -154,16 +164,23 @@ export function registerTabListeners(resend: (tabId: number) => Promise<PageRepo
       .catch(logError);
   });
   // `status` needs no URL permission. A new document drops the old report at once; when
-  // loading completes without a report (a bfcache restore, a page whose script reported
-  // before the drop) the script, if any, is asked again.
+  // a page still has no report a while after loading completes (a bfcache restore, a page
+  // whose script reported before the drop) the script, if any, is asked again. Asked at
+  // once, nearly every page would answer before its own first report: a needless message,
+  // report and answer on the page's main thread while it loads.
   browser.tabs.onUpdated.addListener((tabId, info, tab) => {
     if (info.status === 'loading') void dropTabReport(tabId).catch(logError);
     if (info.status === 'complete')
-      void (async () => {
-        if (await getTabReport(tabId)) return;
-        const report = await resend(tabId).catch(() => undefined);
-        if (report) await saveTabReport({ id: tabId, windowId: tab.windowId, active: tab.active }, report);
-      })().catch(logError);
+      setTimeout(
+        () =>
+          void (async () => {
+            if (await getTabReport(tabId)) return;
+            const report = await resend(tabId).catch(() => undefined);
+            if (report)
+              await saveTabReport({ id: tabId, windowId: tab.windowId, active: tab.active }, report);
+          })().catch(logError),
+        resendAfterMs,
+      );
   });
 }
 

@@ -3,7 +3,7 @@
  * bookkeeping of the background: reports dropped on a new document and on close, the
  * page tab of each window following focus and reports.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { tabParam } from '../../../utils/extension/page-tab';
 import {
@@ -15,6 +15,7 @@ import {
   getTabReport,
   noteActivated,
   pickPageTab,
+  registerTabListeners,
   saveTabReport,
   withFocused,
   withoutTab,
@@ -107,5 +108,33 @@ describe('tab reports in storage.session', () => {
     const { byWindow } = await getPageTabs();
     expect([...byWindow[10]!].sort()).toEqual([1, 3]);
     expect(byWindow[20]).toEqual([2]);
+  });
+});
+
+describe('registerTabListeners: a page without a report is asked for it', () => {
+  afterEach(() => vi.useRealTimers());
+  const tab = { id: 4, windowId: 10, active: true } as never;
+
+  it('only once the page had its time to report: a page that reports itself is not asked', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    const resend = vi.fn(async () => report('asked.example'));
+    registerTabListeners(resend, 2000);
+    await fakeBrowser.tabs.onUpdated.trigger(4, { status: 'complete' }, tab);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(resend).not.toHaveBeenCalled();
+    await saveTabReport({ id: 4, windowId: 10, active: true }, report('own.example'));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(resend).not.toHaveBeenCalled();
+    expect(await getTabReport(4)).toEqual(report('own.example'));
+  });
+
+  it('a page still without a report after the wait is asked, and its answer saved', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    const resend = vi.fn(async () => report('asked.example'));
+    registerTabListeners(resend, 2000);
+    await fakeBrowser.tabs.onUpdated.trigger(4, { status: 'complete' }, tab);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(resend).toHaveBeenCalledWith(4);
+    await vi.waitFor(async () => expect(await getTabReport(4)).toEqual(report('asked.example')));
   });
 });
