@@ -28,6 +28,22 @@ export default defineConfig({
     define: { __BUNDLED_PACK__: JSON.stringify(packHead) },
   }),
   hooks: {
+    // The content script runs on every page a reader opens, so it is kept lean: there,
+    // `wxt/browser` is WXT's own `browser` (the browser's promise-based APIs: Firefox's
+    // `browser`, Chrome's MV3 `chrome`), without the polyfill's 9.6 kB and the work of
+    // evaluating it. It uses only APIs both browsers give with promises (storage.local,
+    // its onChanged, runtime.getURL, i18n.getMessage; messaging goes through
+    // @webext-core/messaging, which calls them directly). Every other entrypoint keeps
+    // the polyfill (see README, "Dependencies").
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const plain = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };
+      config.resolve ??= {};
+      const alias = config.resolve.alias;
+      config.resolve.alias = Array.isArray(alias)
+        ? [plain, ...alias]
+        : [plain, ...Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }))];
+    },
     'build:publicAssets': (_wxt, files) => {
       files.push({ absoluteSrc: PACK_FILE, relativeDest: packHead.path.slice(1) });
     },
