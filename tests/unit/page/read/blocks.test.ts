@@ -359,6 +359,30 @@ describe('findReadableRoot and chrome rules', () => {
     expect(texts(collectBlocks(doc))).toEqual(['Title', 'Body']);
   });
 
+  it('takes a lone <main> only if it holds text outside scripts, styles and templates', () => {
+    const empty = parse(
+      '<main>\n  <div> </div><script>var story = "long text";</script><style>p{}</style>' +
+        '<template><p>later</p></template><noscript>enable JS</noscript></main><div>Other</div>',
+    );
+    expect(findReadableRoot(empty)).toBe(empty.body);
+    const late = parse(
+      `<main>${'<div> \n</div>'.repeat(50)}<script>x()</script><div><span> </span><em>Story</em></div></main><div>Other</div>`,
+    );
+    expect(findReadableRoot(late).localName).toBe('main');
+    const lone = parse('<div role="main"><p>Story</p></div><div>Other</div>');
+    expect(findReadableRoot(lone).getAttribute('role')).toBe('main');
+  });
+
+  it('picks the <main> with the most text when there are several, and skips empty ones', () => {
+    const doc = parse(
+      `<main id="a"><p>short</p></main><div role="main" id="b"><p>${'longer text '.repeat(10)}</p></div>` +
+        '<main id="c"><script>only script</script></main>',
+    );
+    expect(findReadableRoot(doc).id).toBe('b');
+    const blank = parse('<main id="a"> </main><main id="b"><script>x</script></main><div>Other</div>');
+    expect(findReadableRoot(blank)).toBe(blank.body);
+  });
+
   it('falls back to main when the only article is a small teaser', () => {
     const doc = parse(
       `<main><p>${'main story text '.repeat(30)}</p><article><p>tiny teaser</p></article></main>`,
