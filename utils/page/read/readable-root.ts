@@ -2,7 +2,7 @@
  * Chooses the element to read: the article body when the page has one (an `<article>`
  * holding enough of the page's text, `[itemprop=articleBody]`, `<main>`), else `<body>`.
  */
-import { findAll, hasSkippedAncestor, NON_TEXT_PARENTS } from './skip-rules';
+import { findAll, hasSkippedAncestor, NON_TEXT_PARENTS, trimmedLength } from './skip-rules';
 
 /**
  * Counts the non-space characters of the text under `el`, leaving out scripts, styles and
@@ -17,8 +17,6 @@ function textLength(el: Element): number {
 
 const NON_TEXT_SELECTOR = [...NON_TEXT_PARENTS].join(', ');
 
-const NON_SPACE = /\S/;
-
 /**
  * Whether `el` holds any non-space text outside scripts, styles and templates (the same
  * test as `textLength(el) > 0`), ending at the first such text node.
@@ -27,7 +25,7 @@ function hasText(el: Element): boolean {
   if (NON_TEXT_PARENTS.has(el.localName)) return false;
   const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
-    if (!NON_SPACE.test((n as Text).data)) continue;
+    if (trimmedLength((n as Text).data) === 0) continue;
     let p = n.parentElement;
     while (p !== null && p !== el && !NON_TEXT_PARENTS.has(p.localName)) p = p.parentElement;
     if (p === el) return true;
