@@ -20,6 +20,9 @@ export interface ReportInput {
   bigData: string;
 }
 
+/** The scan's own page-side time per run, from its marks (RunMarks.busyMs). */
+const busyOf = (e: Row): number[] => (e.runs as RunMarks[]).map((r) => r.busyMs);
+
 /** Prints the tables and shapes the JSON. */
 export function report(input: ReportInput): Record<string, unknown> {
   const { pages, dictionaries, perPage, appendRows, profiles, bundleGzip } = input;
@@ -51,8 +54,7 @@ export function report(input: ReportInput): Record<string, unknown> {
       if (!e) continue;
       const runs = e.runs as RunMarks[];
       const last = runs[runs.length - 1]!;
-      // The scan's own page-side time, from its marks (RunMarks.busyMs).
-      const busy = runs.map((r) => r.busyMs);
+      const busy = busyOf(e);
       const longest = runs.map((r) => r.longestSliceMs);
       const hit = e.hit as { samples: number[]; hits: number };
       const markjs = e.markjs as { ms: number; measuredTerms: number } | undefined;
@@ -186,18 +188,13 @@ export function report(input: ReportInput): Record<string, unknown> {
   const entry = (page: string, dict: string) => perPage[page]?.[dict];
   const p95Busy = (page: string, dict: string) => {
     const e = entry(page, dict);
-    return e
-      ? percentile(
-          (e.runs as RunMarks[]).map((r) => r.busyMs),
-          95,
-        )
-      : NaN;
+    return e ? percentile(busyOf(e), 95) : NaN;
   };
   const article = p95Busy('generated 5,000 words', 'bundled');
   const article20k = p95Busy('generated 5,000 words', '20k');
   const hundred = entry('generated 100,000 words', 'bundled');
   const hundred20k = entry('generated 100,000 words', '20k');
-  const hundredBusy = (e?: Row) => (e ? median((e.runs as RunMarks[]).map((r) => r.busyMs)) : NaN);
+  const hundredBusy = (e?: Row) => (e ? median(busyOf(e)) : NaN);
   const hundredLongest = (e?: Row) =>
     e ? Math.max(...(e.runs as RunMarks[]).map((r) => r.longestSliceMs)) : NaN;
   const ob = (results.overall as Record<string, Record<string, unknown>>).bundled!;
