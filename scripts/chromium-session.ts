@@ -41,7 +41,11 @@ export const unavailable = skipChecker({
 /** The browser e2e tests drive, for logs. */
 export const BROWSER_PATH = browserPath;
 
-const SHOTS_TMP = mkdtempSync(join(tmpdir(), 'backstory-shots-'));
+/** The temporary screenshot folder: the e2e run's (its global setup makes and removes it), else one made on first use. */
+let shotsTmp: string | undefined;
+function shotsDir(): string {
+  return (shotsTmp ??= process.env.BACKSTORY_SHOTS_DIR ?? mkdtempSync(join(tmpdir(), 'backstory-shots-')));
+}
 
 /**
  * Where a test saves a screenshot (`rel` under docs/, e.g. `screenshots/card-light.png`):
@@ -49,7 +53,7 @@ const SHOTS_TMP = mkdtempSync(join(tmpdir(), 'backstory-shots-'));
  * folder otherwise, so `npm test` never writes a tracked file. The folder exists on return.
  */
 export function shotPath(rel: string): string {
-  const path = process.env.BACKSTORY_SCREENSHOTS === '1' ? join(ROOT, 'docs', rel) : join(SHOTS_TMP, rel);
+  const path = process.env.BACKSTORY_SCREENSHOTS === '1' ? join(ROOT, 'docs', rel) : join(shotsDir(), rel);
   mkdirSync(dirname(path), { recursive: true });
   return path;
 }
