@@ -58,9 +58,22 @@ export const BOUNDARIES = [
     'utils/shared (protocol, settings, sites) is used by the page and the extension: it imports neither side.',
   ),
   boundary(
-    ['utils/page/**', 'entrypoints/backstory.content/**'],
+    ['utils/page/**', 'entrypoints/page-main/**'],
     [...UI, ...ENTRYPOINTS, ...EXTENSION, ...STORE],
     'The page side (content script) imports no Preact, no idb, no store and no extension-page code.',
+  ),
+  boundary(
+    ['entrypoints/backstory.content/**'],
+    [
+      ...UI,
+      ...ENTRYPOINTS,
+      ...EXTENSION,
+      ...STORE,
+      ...PAGE,
+      '!**/page/page-loader',
+      '!**/page/highlights.css',
+    ],
+    'The injected loader imports only page-loader: the page code is in page-main, which it imports, compiled off the main thread.',
   ),
   boundary(
     ['utils/extension/**'],

@@ -28,7 +28,8 @@ export default defineConfig({
     define: { __BUNDLED_PACK__: JSON.stringify(packHead) },
   }),
   hooks: {
-    // The content script runs on every page a reader opens, so it is kept lean: there,
+    // The content script (its loader and the page module it imports, page-main) runs on
+    // every page a reader opens, so it is kept lean: there,
     // `wxt/browser` is WXT's own `browser` (the browser's promise-based APIs: Firefox's
     // `browser`, Chrome's MV3 `chrome`), without the polyfill's 9.6 kB and the work of
     // evaluating it. It uses only APIs both browsers give with promises (storage.local,
@@ -36,7 +37,7 @@ export default defineConfig({
     // @webext-core/messaging, which calls them directly). Every other entrypoint keeps
     // the polyfill (see README, "Dependencies").
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      if (!entrypoints.every((e) => e.type === 'content-script' || e.name === 'page-main')) return;
       const plain = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };
       config.resolve ??= {};
       const alias = config.resolve.alias;
@@ -69,11 +70,12 @@ export default defineConfig({
     // Nothing is granted at install: the popup asks for one site at a time.
     optional_host_permissions: ['*://*/*'],
     action: { default_title: '__MSG_actionTitle__' },
-    // The card's UI, imported by the content script on the first hover. A dynamic URL
-    // (Chrome) changes every session, so pages cannot probe for the extension.
+    // The content script's page module, imported by its loader, and the card's UI,
+    // imported on the first hover. A dynamic URL (Chrome) changes every session and on
+    // every reload of the extension, so pages cannot probe for it.
     web_accessible_resources: [
       {
-        resources: ['card-ui.js'],
+        resources: ['page-main.js', 'card-ui.js'],
         matches: ['*://*/*'],
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },

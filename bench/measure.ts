@@ -6,6 +6,13 @@
 import { buildSync } from 'esbuild';
 import { join } from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+
+/**
+ * What every page loads of the content script, in the built extension: the loader the
+ * browser injects and the page module it imports (utils/page/page-loader.ts).
+ */
+export const CONTENT_FILES = ['content-scripts/backstory.js', 'page-main.js'] as const;
+
 /** One page load with the extension, from its marks. */
 export interface RunMarks {
   wallMs: number;
@@ -115,7 +122,7 @@ export function summarizeProfile(profile: {
   const parent = new Map<number, number>();
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const isOurs = (url: string) => url.includes('/content-scripts/backstory.js');
+  const isOurs = (url: string) => CONTENT_FILES.some((file) => url.endsWith(`/${file}`));
   const inside = new Map<number, boolean>();
   const oursOnStack = (id: number): boolean => {
     const known = inside.get(id);

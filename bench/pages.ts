@@ -22,6 +22,7 @@ import {
   measureHitTest,
   prepare,
   readMarks,
+  CONTENT_FILES,
   summarizeProfile,
   type ProfileSummary,
   type RunMarks,
@@ -74,8 +75,9 @@ export async function benchPages(): Promise<Record<string, unknown>> {
   // @ts-expect-error plain JS helper shared with npm start
   const { serve } = await import('../scripts/serve.mjs');
 
-  const bundle = readFileSync(join(extensionDir, 'content-scripts', 'backstory.js'));
-  const bundleGzip = gzipSync(bundle, { level: 9 }).length;
+  const files = CONTENT_FILES.map((file) => readFileSync(join(extensionDir, file)));
+  const bundle = Buffer.concat(files);
+  const bundleGzip = files.reduce((n, file) => n + gzipSync(file, { level: 9 }).length, 0);
 
   // Dictionaries: the bundled aliases (as the background compiles them) and 20,000.
   const base = await bundledAliases();

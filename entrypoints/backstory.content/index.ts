@@ -1,8 +1,10 @@
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { ContentController } from '../../utils/page/controller';
 import '../../utils/page/highlights.css';
+import { startPageMain } from '../../utils/page/page-loader';
 import { CONTENT_MATCHES } from '../../utils/shared/sites';
 
+// A loader: the page's code is in page-main.js, which it imports (utils/page/page-loader.ts).
 export default defineContentScript({
   matches: CONTENT_MATCHES,
   runAt: 'document_idle',
@@ -12,6 +14,6 @@ export default defineContentScript({
   // DevTools or automation it captured a stack and cost the seed page about 4 ms.
   noScriptStartedPostMessage: true,
   async main(ctx) {
-    await new ContentController(ctx).start();
+    await startPageMain(ctx, browser.runtime.getURL('/page-main.js'));
   },
 });

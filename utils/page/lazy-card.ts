@@ -6,6 +6,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CardActions, CardTarget, CardUi } from '../../entrypoints/card-ui/card-ui';
+import { importGlobal } from './page-loader';
 
 export const CARD_UI_GLOBAL = '__backstoryCardUi';
 
@@ -59,7 +60,6 @@ export class LazyCard {
 }
 
 /** Imports the built card-ui.js through its extension URL. */
-export async function importCardUi(url: string): Promise<CardUiClass | undefined> {
-  await import(/* @vite-ignore */ url);
-  return (globalThis as Record<string, unknown>)[CARD_UI_GLOBAL] as CardUiClass | undefined;
+export function importCardUi(url: string): Promise<CardUiClass | undefined> {
+  return importGlobal<CardUiClass>(url, CARD_UI_GLOBAL);
 }
