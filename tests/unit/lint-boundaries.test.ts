@@ -27,6 +27,12 @@ describe('lint: who may import whom', () => {
     ['utils/page/x.ts', "import { getEntityCard } from '../../data/queries';"],
     ['utils/page/x.ts', "import { getTabReport } from '../extension/tabs';"],
     ['entrypoints/backstory.content/x.ts', "import { Card } from '../../components/Card';"],
+    // The injected loader: the page's code goes in page-main, compiled off the main thread.
+    [
+      'entrypoints/backstory.content/x.ts',
+      "import { ContentController } from '../../utils/page/controller';",
+    ],
+    ['entrypoints/page-main/x.ts', "import { getTabReport } from '../../utils/extension/tabs';"],
     ['utils/extension/x.ts', "import { ContentController } from '../page/controller';"],
     ['utils/extension/x.ts', "import { Card } from '../../components/Card';"],
     ['utils/shared/x.ts', "import { getDb } from '../extension/store';"],
@@ -43,6 +49,10 @@ describe('lint: who may import whom', () => {
     ['utils/page/x.ts', "import type { EntityCard } from '../../data/queries';"],
     ['utils/page/x.ts', "import { matchText } from '../core/matcher';"],
     ['utils/page/x.ts', "import { densityStorage } from '../shared/settings';"],
+    ['entrypoints/backstory.content/x.ts', "import { startPageMain } from '../../utils/page/page-loader';"],
+    ['entrypoints/backstory.content/x.ts', "import '../../utils/page/highlights.css';"],
+    ['entrypoints/backstory.content/x.ts', "import { CONTENT_MATCHES } from '../../utils/shared/sites';"],
+    ['entrypoints/page-main/x.ts', "import { ContentController } from '../../utils/page/controller';"],
     ['utils/extension/x.ts', "import { openBackstoryDB } from '../../data/db';"],
     ['components/x.tsx', "import type { EntityCard } from '../data/queries';"],
     ['components/x.tsx', "import { t } from '../utils/shared/i18n';"],
