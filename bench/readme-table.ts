@@ -101,7 +101,7 @@ export function readmeTable(latest = latestResults()): string {
     const gz = pages.contentScriptGzipBytes as number | undefined;
     if (gz)
       rows.push([
-        'content script size (the card UI loads on first hover)',
+        'content script size: the injected loader and the page module it imports (the card UI loads on first hover)',
         `${(gz / 1024).toFixed(1)} kB gzip`,
       ]);
     rows.push([
