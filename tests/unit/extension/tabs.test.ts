@@ -115,11 +115,17 @@ describe('registerTabListeners: a page without a report is asked for it', () => 
   afterEach(() => vi.useRealTimers());
   const tab = { id: 4, windowId: 10, active: true } as never;
 
-  it('only once the page had its time to report: a page that reports itself is not asked', async () => {
+  /** Wires the listeners with a 2 s wait and lets tab 4 finish loading; returns the resend spy. */
+  async function loadCompletes() {
     vi.useFakeTimers({ toFake: ['setTimeout'] });
     const resend = vi.fn(async () => report('asked.example'));
     registerTabListeners(resend, 2000);
     await fakeBrowser.tabs.onUpdated.trigger(4, { status: 'complete' }, tab);
+    return resend;
+  }
+
+  it('only once the page had its time to report: a page that reports itself is not asked', async () => {
+    const resend = await loadCompletes();
     await vi.advanceTimersByTimeAsync(1000);
     expect(resend).not.toHaveBeenCalled();
     await saveTabReport({ id: 4, windowId: 10, active: true }, report('own.example'));
@@ -129,10 +135,7 @@ describe('registerTabListeners: a page without a report is asked for it', () => 
   });
 
   it('a page still without a report after the wait is asked, and its answer saved', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout'] });
-    const resend = vi.fn(async () => report('asked.example'));
-    registerTabListeners(resend, 2000);
-    await fakeBrowser.tabs.onUpdated.trigger(4, { status: 'complete' }, tab);
+    const resend = await loadCompletes();
     await vi.advanceTimersByTimeAsync(2000);
     expect(resend).toHaveBeenCalledWith(4);
     await vi.waitFor(async () => expect(await getTabReport(4)).toEqual(report('asked.example')));
