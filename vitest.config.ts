@@ -19,6 +19,7 @@ const DOM_TESTS = [
   'tests/unit/page/highlighter.test.ts',
   'tests/unit/page/hover.test.ts',
   'tests/unit/page/mutations.test.ts',
+  'tests/unit/page/near-viewport.test.ts',
   'tests/unit/page/scan.test.ts',
   'tests/unit/page/scan-viewport.test.ts',
   'tests/unit/page/slices.test.ts',

@@ -15,6 +15,7 @@ import {
   waitForHighlights,
   type FirefoxSession,
 } from '../../scripts/firefox-session';
+import { longPage } from '../e2e/fixtures/pages';
 
 const skip = unavailable();
 
@@ -175,6 +176,40 @@ describe.skipIf(!!skip)('Backstory in Firefox', () => {
     );
     expect(await mentionCount(page)).toBeGreaterThan(before);
     await page.close();
+  });
+
+  it('registers the marks near the viewport, and those further down as the reader scrolls there', async () => {
+    // Every mention marked, on a page of many screens: the observer's reports reach the
+    // content script through Xray wrappers.
+    await setStorage(ext, { density: 'all' });
+    try {
+      s.server.setPage('/long.html', longPage(12_000, 4));
+      const page = await s.open(`${s.server.url}/long.html`);
+      await waitForHighlights(page, 1);
+      const total = await page.evaluate(
+        () => document.body.textContent!.split('Analysts also mentioned').length - 1,
+      );
+      /** Registered marks, each as its top in screens from the viewport's top. */
+      const tops = () =>
+        page.evaluate(() => {
+          const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+          const out: number[] = [];
+          registry.forEach((h, name) => {
+            if (name !== 'backstory-current')
+              h.forEach((r) => out.push(r.getBoundingClientRect().top / innerHeight));
+          });
+          return out;
+        });
+      const near = (list: number[]) => list.length > 0 && list.every((top) => top >= -1.5 && top <= 2.5);
+      const atTop = await until(tops, near);
+      expect(atTop.length).toBeLessThan(total / 4);
+      await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+      // The last paragraphs' marks are registered, and the first ones' are gone.
+      await until(tops, (list) => near(list) && list.some((top) => top >= 0 && top <= 1));
+      await page.close();
+    } finally {
+      await setStorage(ext, { density: 'first-per-entity' });
+    }
   });
 
   it('the side panel (as a tab) renders the page and "show on page" works more than once', async () => {

@@ -11,6 +11,7 @@ import { isSiteDisabled, type PageSettings } from '../shared/setting-values';
 import { Highlighter } from './highlighter';
 import { IdlePacer } from './idle-pacer';
 import { MutationBatcher } from './mutations';
+import { NearViewport } from './near-viewport';
 import { PageCard } from './page-card';
 import { readPageData, watchPageData } from './page-storage';
 import { remoteMatcher } from './remote-matcher';
@@ -27,6 +28,10 @@ const REPORT_GAP_MS = 1000;
 
 export class ContentController {
   readonly highlighter: Highlighter;
+  /** Which marks are near enough to the viewport to be registered. */
+  private readonly near: NearViewport;
+  /** The scan whose marks were painted last. */
+  private painted: PageScan | undefined;
   scan: PageScan | undefined;
   private settings!: Settings;
   private generation = 0;
@@ -48,6 +53,9 @@ export class ContentController {
     private readonly match: TextMatcher = remoteMatcher,
   ) {
     this.highlighter = new Highlighter(win);
+    // A block came near or went away: the marks shown are registered again (those of a
+    // first scan still running, painted before it ended, included).
+    this.near = new NearViewport(win, () => this.paint(this.painted));
     this.reports = new IdlePacer(
       {
         setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
@@ -86,6 +94,7 @@ export class ContentController {
     this.ctx.onInvalidated(() => {
       off.forEach((fn) => fn());
       this.mutations?.stop();
+      this.near.stop();
       this.highlighter.clear();
     });
     this.card = new PageCard(this.ctx, {
@@ -157,6 +166,7 @@ export class ContentController {
     if (!this.dateChecked) this.dateRoot = root;
     if (!this.active) {
       this.scan = undefined;
+      this.near.stop();
       this.highlighter.clear();
       this.scheduleReport();
       return;
@@ -218,19 +228,25 @@ export class ContentController {
     if (!scan || !this.active) return;
     // Painted only if no rescan replaced the scan while the matcher answered.
     if ((await scan.update(nodes)) && scan === this.scan && !this.ctx.isInvalid) {
-      this.paint();
+      // The page has just changed: new blocks are placed by the observer, not by a forced layout.
+      this.paint(scan, false);
       this.scheduleReport();
     }
   }
 
-  /** Shows `scan`'s marked mentions (the current scan unless one still running is given). */
-  private paint(scan = this.scan): void {
+  /**
+   * Shows `scan`'s marked mentions (the current scan unless one still running is given):
+   * those near the viewport (near-viewport.ts); the others as the reader scrolls to them.
+   */
+  private paint(scan = this.scan, measureNew = true): void {
+    this.painted = scan;
     if (!scan || !this.active) {
+      this.near.stop();
       this.highlighter.clear();
       return;
     }
     this.highlighter.show(
-      scan.marked.map((m) => m.range!),
+      this.near.filter(scan.marked, (m) => m.block.element, measureNew).map((m) => m.range!),
       this.settings.appearance,
     );
   }

@@ -43,6 +43,8 @@ export class Highlighter {
   /** Names this highlighter set in the registry, and not deleted since. */
   private readonly registered = new Set<string>();
   private name?: string | undefined;
+  /** The ranges registered under `name`, in order. */
+  private shown: readonly AbstractRange[] = [];
   private current?: AbstractRange | undefined;
 
   constructor(win: Window = window) {
@@ -53,12 +55,18 @@ export class Highlighter {
     return this.api !== undefined;
   }
 
-  /** Replaces every marked mention with `ranges`, under the appearance's highlight name. */
-  show(ranges: Iterable<AbstractRange>, appearance: Pick<Appearance, 'style' | 'palette'>): void {
+  /**
+   * Replaces every marked mention with `ranges`, under the appearance's highlight name.
+   * The same ranges in the same order under the same name leave the registry alone: a new
+   * `Highlight` would make the browser repaint every mark.
+   */
+  show(ranges: readonly AbstractRange[], appearance: Pick<Appearance, 'style' | 'palette'>): void {
     if (!this.api) return;
     const name = highlightName(appearance);
+    if (name && name === this.name && sameRanges(ranges, this.shown)) return;
     if (this.name && this.name !== name) this.unregister(this.name);
     this.name = name;
+    this.shown = name ? [...ranges] : [];
     if (name) this.register(name, new this.api.Highlight(...ranges));
   }
 
@@ -85,6 +93,7 @@ export class Highlighter {
     this.registered.clear();
     this.current = undefined;
     this.name = undefined;
+    this.shown = [];
   }
 
   private register(name: string, highlight: unknown): void {
@@ -96,4 +105,8 @@ export class Highlighter {
     this.api?.registry.delete(name);
     this.registered.delete(name);
   }
+}
+
+function sameRanges(a: readonly AbstractRange[], b: readonly AbstractRange[]): boolean {
+  return a.length === b.length && a.every((range, i) => range === b[i]);
 }

@@ -51,6 +51,29 @@ describe('Highlighter', () => {
     expect(registry.size).toBe(0);
   });
 
+  it('leaves the registry alone for the same ranges in the same order, and replaces it otherwise', () => {
+    const { win, registry } = fakeWindow();
+    const h = new Highlighter(win);
+    const [a, b] = [range(), range()];
+    h.show([a, b], underline);
+    const first = registry.get('backstory-underline-amber');
+    // A new Highlight would make the browser repaint every mark: the same list keeps the old one.
+    h.show([a, b], underline);
+    expect(registry.get('backstory-underline-amber')).toBe(first);
+    h.show([b, a], underline);
+    const reordered = registry.get('backstory-underline-amber');
+    expect(reordered).not.toBe(first);
+    expect([...reordered!]).toEqual([b, a]);
+    h.show([b], underline);
+    expect([...registry.get('backstory-underline-amber')!]).toEqual([b]);
+    // A new appearance with the same ranges moves them; after clear, showing them registers again.
+    h.show([b], { style: 'background', palette: 'blue' });
+    expect([...registry.keys()]).toEqual(['backstory-background-blue']);
+    h.clear();
+    h.show([b], { style: 'background', palette: 'blue' });
+    expect([...registry.get('backstory-background-blue')!]).toEqual([b]);
+  });
+
   it('marks one current range above the others', () => {
     const { win, registry } = fakeWindow();
     const h = new Highlighter(win);

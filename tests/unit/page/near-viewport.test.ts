@@ -1,0 +1,98 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { NearViewport } from '../../../utils/page/near-viewport';
+
+/** A page of `count` paragraphs, each 10 px taller than the viewport, so paragraph i starts just over i screens down. */
+function tallPage(count: number): HTMLElement[] {
+  document.body.innerHTML = '';
+  document.body.style.margin = '0';
+  return Array.from({ length: count }, (_, i) => {
+    const p = document.createElement('p');
+    p.textContent = `Paragraph ${i}`;
+    p.style.cssText = `margin: 0; height: ${window.innerHeight + 10}px`;
+    document.body.append(p);
+    return p;
+  });
+}
+
+/** Resolves after the browser has run its IntersectionObserver steps (two frames). */
+const frames = () =>
+  new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+
+let near: NearViewport | undefined;
+afterEach(() => {
+  near?.stop();
+  window.scrollTo(0, 0);
+});
+
+describe('NearViewport in a real engine', () => {
+  it('keeps the blocks within a screen of the viewport, measured at once', () => {
+    const blocks = tallPage(8);
+    near = new NearViewport(window, () => undefined);
+    const kept = near.filter(blocks, (b) => b);
+    // Paragraph 0 is in view, paragraph 1 within a screen below it; paragraph 2 starts over two screens down.
+    expect(kept.map((b) => b.textContent)).toEqual(['Paragraph 0', 'Paragraph 1']);
+  });
+
+  it('calls back when a block comes near as the reader scrolls, and then keeps it', async () => {
+    const blocks = tallPage(8);
+    let changes = 0;
+    near = new NearViewport(window, () => changes++);
+    near.filter(blocks, (b) => b);
+    await frames();
+    // The observer's first report agrees with the measurement: no change.
+    expect(changes).toBe(0);
+    window.scrollTo(0, 5 * (window.innerHeight + 10));
+    await expect.poll(() => changes).toBeGreaterThan(0);
+    const kept = near.filter(blocks, (b) => b).map((b) => b.textContent);
+    expect(kept).toEqual(['Paragraph 4', 'Paragraph 5', 'Paragraph 6']);
+  });
+
+  it('keeps the items in their order, several per block, and lets go of blocks no longer given', async () => {
+    const blocks = tallPage(4);
+    let changes = 0;
+    near = new NearViewport(window, () => changes++);
+    const items = [
+      { id: 'a', block: blocks[0]! },
+      { id: 'b', block: blocks[0]! },
+      { id: 'c', block: blocks[3]! },
+      { id: 'd', block: blocks[1]! },
+    ];
+    expect(near.filter(items, (i) => i.block).map((i) => i.id)).toEqual(['a', 'b', 'd']);
+    // Only block 3 is followed now: scrolling block 1 out of reach is not a change.
+    near.filter([items[2]!], (i) => i.block);
+    await frames();
+    changes = 0;
+    window.scrollTo(0, 3 * (window.innerHeight + 10));
+    await expect.poll(() => changes).toBe(1);
+    expect(near.filter([items[2]!], (i) => i.block).map((i) => i.id)).toEqual(['c']);
+  });
+
+  it('without measuring, counts a new block as far until the observer places it a frame later', async () => {
+    const blocks = tallPage(4);
+    let changes = 0;
+    near = new NearViewport(window, () => changes++);
+    expect(near.filter(blocks, (b) => b, false)).toEqual([]);
+    await expect.poll(() => changes).toBe(1);
+    expect(near.filter(blocks, (b) => b, false).map((b) => b.textContent)).toEqual([
+      'Paragraph 0',
+      'Paragraph 1',
+    ]);
+  });
+
+  it('counts a block with no box (display: contents) as near, wherever it is', () => {
+    const blocks = tallPage(6);
+    const contents = document.createElement('div');
+    contents.style.display = 'contents';
+    contents.textContent = 'No box of its own';
+    blocks[5]!.after(contents);
+    near = new NearViewport(window, () => undefined);
+    expect(near.filter([contents, blocks[5]!], (b) => b)).toEqual([contents]);
+  });
+
+  it('keeps every block where IntersectionObserver is missing', () => {
+    const blocks = tallPage(5);
+    const win = { innerWidth: 1, innerHeight: 1 } as unknown as Window;
+    near = new NearViewport(win, () => undefined);
+    expect(near.filter(blocks, (b) => b)).toEqual(blocks);
+  });
+});
