@@ -75,7 +75,10 @@ export class NearViewport {
             }
             if (changed) onChange();
           },
-          // The document's own viewport as root, so the margin applies in a frame too.
+          // The document's own viewport as root, so the margin applies in a frame too. Not
+          // `scrollMargin` as well: Chromium adds it to the viewport's margin, Firefox 153
+          // does not; so a page that scrolls inside a <div> gets its marks as its blocks
+          // come into that <div>'s view.
           { root: win.document, rootMargin: `${screens * 100}%` },
         )
       : undefined;

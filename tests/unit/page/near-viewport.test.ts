@@ -79,6 +79,29 @@ describe('NearViewport in a real engine', () => {
     ]);
   });
 
+  it('in a page that scrolls inside a container, follows the blocks into and out of its view', async () => {
+    document.body.innerHTML = '';
+    const scroller = document.createElement('div');
+    scroller.style.cssText = 'height: 200px; overflow: auto';
+    const blocks = Array.from({ length: 6 }, (_, i) => {
+      const p = document.createElement('p');
+      p.textContent = `Row ${i}`;
+      p.style.cssText = 'margin: 0; height: 150px';
+      scroller.append(p);
+      return p;
+    });
+    document.body.append(scroller);
+    let changes = 0;
+    near = new NearViewport(window, () => changes++);
+    // Unmeasured: the observer alone decides. The container clips: rows 0 and 1 are in its view.
+    near.filter(blocks, (b) => b, false);
+    await expect.poll(() => changes).toBe(1);
+    expect(near.filter(blocks, (b) => b).map((b) => b.textContent)).toEqual(['Row 0', 'Row 1']);
+    scroller.scrollTop = 610;
+    await expect.poll(() => changes).toBe(2);
+    expect(near.filter(blocks, (b) => b).map((b) => b.textContent)).toEqual(['Row 4', 'Row 5']);
+  });
+
   it('counts a block with no box (display: contents) as near, wherever it is', () => {
     const blocks = tallPage(6);
     const contents = document.createElement('div');
