@@ -94,8 +94,7 @@ export class ContentController {
     this.ctx.onInvalidated(() => {
       off.forEach((fn) => fn());
       this.mutations?.stop();
-      this.near.stop();
-      this.highlighter.clear();
+      this.unpaint();
     });
     this.card = new PageCard(this.ctx, {
       doc: this.doc,
@@ -166,8 +165,7 @@ export class ContentController {
     if (!this.dateChecked) this.dateRoot = root;
     if (!this.active) {
       this.scan = undefined;
-      this.near.stop();
-      this.highlighter.clear();
+      this.unpaint();
       this.scheduleReport();
       return;
     }
@@ -241,14 +239,19 @@ export class ContentController {
   private paint(scan = this.scan, measureNew = true): void {
     this.painted = scan;
     if (!scan || !this.active) {
-      this.near.stop();
-      this.highlighter.clear();
+      this.unpaint();
       return;
     }
     this.highlighter.show(
       this.near.filter(scan.marked, (m) => m.block.element, measureNew).map((m) => m.range!),
       this.settings.appearance,
     );
+  }
+
+  /** Takes every mark away, and stops following their blocks. */
+  private unpaint(): void {
+    this.near.stop();
+    this.highlighter.clear();
   }
 
   report(): PageReport {

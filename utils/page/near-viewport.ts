@@ -21,16 +21,21 @@ export interface Box {
 }
 
 /**
- * Whether a block's box is within `screens` viewport sizes of the viewport. A block with
- * no box (`display: contents`, or not rendered) cannot be placed, so it counts as near:
- * better a registered range that paints nothing than a mention that never shows.
+ * A block with no box (`display: contents`, or not rendered) cannot be placed, so it
+ * counts as near: better a registered range that paints nothing than a mention that
+ * never shows.
  */
+function hasNoBox(box: Pick<Box, 'width' | 'height'>): boolean {
+  return box.width === 0 && box.height === 0;
+}
+
+/** Whether a block's box is within `screens` viewport sizes of the viewport (or it has none). */
 export function isNearViewport(
   box: Box,
   viewport: { width: number; height: number },
   screens = NEAR_SCREENS,
 ): boolean {
-  if (box.width === 0 && box.height === 0) return true;
+  if (hasNoBox(box)) return true;
   const dy = viewport.height * screens;
   const dx = viewport.width * screens;
   return (
@@ -66,8 +71,7 @@ export class NearViewport {
             let changed = false;
             for (const entry of entries) {
               if (!this.near.has(entry.target)) continue;
-              const rect = entry.boundingClientRect;
-              const near = entry.isIntersecting || (rect.width === 0 && rect.height === 0);
+              const near = entry.isIntersecting || hasNoBox(entry.boundingClientRect);
               if (near !== this.near.get(entry.target)) {
                 this.near.set(entry.target, near);
                 changed = true;
