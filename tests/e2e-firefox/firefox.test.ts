@@ -15,6 +15,7 @@ import {
   waitForHighlights,
   type FirefoxSession,
 } from '../../scripts/firefox-session';
+import { allNearViewport, registeredMarkTops } from '../e2e/fixtures/near-viewport';
 import { longPage } from '../e2e/fixtures/pages';
 
 const skip = unavailable();
@@ -189,23 +190,12 @@ describe.skipIf(!!skip)('Backstory in Firefox', () => {
       const total = await page.evaluate(
         () => document.body.textContent!.split('Analysts also mentioned').length - 1,
       );
-      /** Registered marks, each as its top in screens from the viewport's top. */
-      const tops = () =>
-        page.evaluate(() => {
-          const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-          const out: number[] = [];
-          registry.forEach((h, name) => {
-            if (name !== 'backstory-current')
-              h.forEach((r) => out.push(r.getBoundingClientRect().top / innerHeight));
-          });
-          return out;
-        });
-      const near = (list: number[]) => list.length > 0 && list.every((top) => top >= -1.5 && top <= 2.5);
-      const atTop = await until(tops, near);
+      const tops = () => page.evaluate(registeredMarkTops);
+      const atTop = await until(tops, allNearViewport);
       expect(atTop.length).toBeLessThan(total / 4);
       await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
       // The last paragraphs' marks are registered, and the first ones' are gone.
-      await until(tops, (list) => near(list) && list.some((top) => top >= 0 && top <= 1));
+      await until(tops, (list) => allNearViewport(list) && list.some((top) => top >= 0 && top <= 1));
       await page.close();
     } finally {
       await setStorage(ext, { density: 'first-per-entity' });

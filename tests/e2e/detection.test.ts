@@ -11,6 +11,7 @@ import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectErrors, type ErrorLog } from './fixtures/console';
+import { allNearViewport, registeredMarkTops } from './fixtures/near-viewport';
 import {
   appendingPage,
   deepPage,
@@ -296,29 +297,12 @@ describe.skipIf(!!skip)('mention detection in Chromium', () => {
     expect(result.maxGap).toBeLessThan(1000);
     // Only the marks within a screen of the viewport are registered (near-viewport.ts); the
     // others are registered as the reader scrolls to them.
-    const registered = () =>
-      page.evaluate(() => {
-        const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-        const tops: number[] = [];
-        registry.forEach((h, name) => {
-          if (name.startsWith('backstory-') && name !== 'backstory-current')
-            h.forEach((r) => tops.push(r.getBoundingClientRect().top / innerHeight));
-        });
-        return tops;
-      });
-    const atTop = await registered();
-    expect(atTop.length).toBeGreaterThan(0);
+    const atTop = await page.evaluate(registeredMarkTops);
     expect(atTop.length).toBeLessThan(result.detail.mentions! / 4);
-    // In screens from the viewport's top: within one screen of it (a block's own height aside).
-    expect(atTop.every((top) => top >= -1.5 && top <= 2.5)).toBe(true);
+    expect(allNearViewport(atTop)).toBe(true);
     for (const at of [0.5, 1]) {
       await page.evaluate((f) => scrollTo(0, (document.documentElement.scrollHeight - innerHeight) * f), at);
-      await expect
-        .poll(async () => {
-          const tops = await registered();
-          return tops.length > 0 && tops.every((top) => top >= -1.5 && top <= 2.5);
-        })
-        .toBe(true);
+      await expect.poll(async () => allNearViewport(await page.evaluate(registeredMarkTops))).toBe(true);
     }
     // The browser's own favicon request may 404 meanwhile: only Backstory's errors count here.
     expect(errors.ours()).toEqual([]);
