@@ -11,6 +11,13 @@
 /** How far from the viewport, in viewport heights (and widths), a mark is still registered. */
 export const NEAR_SCREENS = 1;
 
+/**
+ * Up to this many marks, all are registered and no block is measured or observed: the
+ * registry's cost grows with its ranges, and a few dozen cost the page less than
+ * measuring and observing their blocks costs the content script (issue 16).
+ */
+export const FEW_MARKS = 64;
+
 export interface Box {
   top: number;
   bottom: number;
@@ -63,6 +70,7 @@ export class NearViewport {
     private readonly win: Window,
     onChange: () => void,
     private readonly screens = NEAR_SCREENS,
+    private readonly few = FEW_MARKS,
   ) {
     const IO = (win as Window & { IntersectionObserver?: typeof IntersectionObserver }).IntersectionObserver;
     this.observer = IO
@@ -90,10 +98,15 @@ export class NearViewport {
 
   /**
    * The items whose block is near the viewport, in their order. The blocks of `items` are
-   * the ones followed from now on; blocks no longer among them are let go.
+   * the ones followed from now on; blocks no longer among them are let go. Up to `few`
+   * items are all near, and no block is followed.
    */
   filter<T>(items: readonly T[], block: (item: T) => Element, measureNew = true): T[] {
     if (!this.observer) return [...items];
+    if (items.length <= this.few) {
+      if (this.near.size > 0) this.stop();
+      return [...items];
+    }
     const current = new Set<Element>();
     const out: T[] = [];
     for (const item of items) {

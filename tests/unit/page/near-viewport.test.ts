@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { NearViewport } from '../../../utils/page/near-viewport';
+import { NEAR_SCREENS, NearViewport } from '../../../utils/page/near-viewport';
 
 /** A page of `count` paragraphs, each 10 px taller than the viewport, so paragraph i starts just over i screens down. */
 function tallPage(count: number): HTMLElement[] {
@@ -27,7 +27,7 @@ afterEach(() => {
 describe('NearViewport in a real engine', () => {
   it('keeps the blocks within a screen of the viewport, measured at once', () => {
     const blocks = tallPage(8);
-    near = new NearViewport(window, () => undefined);
+    near = new NearViewport(window, () => undefined, NEAR_SCREENS, 0);
     const kept = near.filter(blocks, (b) => b);
     // Paragraph 0 is in view, paragraph 1 within a screen below it; paragraph 2 starts over two screens down.
     expect(kept.map((b) => b.textContent)).toEqual(['Paragraph 0', 'Paragraph 1']);
@@ -36,7 +36,7 @@ describe('NearViewport in a real engine', () => {
   it('calls back when a block comes near as the reader scrolls, and then keeps it', async () => {
     const blocks = tallPage(8);
     let changes = 0;
-    near = new NearViewport(window, () => changes++);
+    near = new NearViewport(window, () => changes++, NEAR_SCREENS, 0);
     near.filter(blocks, (b) => b);
     await frames();
     // The observer's first report agrees with the measurement: no change.
@@ -50,7 +50,7 @@ describe('NearViewport in a real engine', () => {
   it('keeps the items in their order, several per block, and lets go of blocks no longer given', async () => {
     const blocks = tallPage(4);
     let changes = 0;
-    near = new NearViewport(window, () => changes++);
+    near = new NearViewport(window, () => changes++, NEAR_SCREENS, 0);
     const items = [
       { id: 'a', block: blocks[0]! },
       { id: 'b', block: blocks[0]! },
@@ -70,7 +70,7 @@ describe('NearViewport in a real engine', () => {
   it('without measuring, counts a new block as far until the observer places it a frame later', async () => {
     const blocks = tallPage(4);
     let changes = 0;
-    near = new NearViewport(window, () => changes++);
+    near = new NearViewport(window, () => changes++, NEAR_SCREENS, 0);
     expect(near.filter(blocks, (b) => b, false)).toEqual([]);
     await expect.poll(() => changes).toBe(1);
     expect(near.filter(blocks, (b) => b, false).map((b) => b.textContent)).toEqual([
@@ -92,7 +92,7 @@ describe('NearViewport in a real engine', () => {
     });
     document.body.append(scroller);
     let changes = 0;
-    near = new NearViewport(window, () => changes++);
+    near = new NearViewport(window, () => changes++, NEAR_SCREENS, 0);
     // Unmeasured: the observer alone decides. The container clips: rows 0 and 1 are in its view.
     near.filter(blocks, (b) => b, false);
     await expect.poll(() => changes).toBe(1);
@@ -102,20 +102,42 @@ describe('NearViewport in a real engine', () => {
     expect(near.filter(blocks, (b) => b).map((b) => b.textContent)).toEqual(['Row 4', 'Row 5']);
   });
 
+  it('up to `few` items keeps them all and follows no block; past it, only the near ones', async () => {
+    const blocks = tallPage(8);
+    let changes = 0;
+    near = new NearViewport(window, () => changes++, NEAR_SCREENS, 3);
+    const few = [blocks[0]!, blocks[4]!, blocks[7]!];
+    expect(near.filter(few, (b) => b)).toEqual(few);
+    // Nothing is followed: scrolling far down is not a change.
+    window.scrollTo(0, 7 * (window.innerHeight + 10));
+    await frames();
+    await frames();
+    expect(changes).toBe(0);
+    window.scrollTo(0, 0);
+    expect(near.filter(blocks, (b) => b).map((b) => b.textContent)).toEqual(['Paragraph 0', 'Paragraph 1']);
+    // Back to few: all again, and the blocks are let go.
+    expect(near.filter(few, (b) => b)).toEqual(few);
+    changes = 0;
+    window.scrollTo(0, 4 * (window.innerHeight + 10));
+    await frames();
+    await frames();
+    expect(changes).toBe(0);
+  });
+
   it('counts a block with no box (display: contents) as near, wherever it is', () => {
     const blocks = tallPage(6);
     const contents = document.createElement('div');
     contents.style.display = 'contents';
     contents.textContent = 'No box of its own';
     blocks[5]!.after(contents);
-    near = new NearViewport(window, () => undefined);
+    near = new NearViewport(window, () => undefined, NEAR_SCREENS, 0);
     expect(near.filter([contents, blocks[5]!], (b) => b)).toEqual([contents]);
   });
 
   it('keeps every block where IntersectionObserver is missing', () => {
     const blocks = tallPage(5);
     const win = { innerWidth: 1, innerHeight: 1 } as unknown as Window;
-    near = new NearViewport(win, () => undefined);
+    near = new NearViewport(win, () => undefined, NEAR_SCREENS, 0);
     expect(near.filter(blocks, (b) => b)).toEqual(blocks);
   });
 });
