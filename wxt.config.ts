@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { compileHint } from './scripts/compile-hint';
 
 /**
  * The bundled pack ships as a file of its own (`packs/<id>.json`), read only when it must
@@ -37,6 +38,10 @@ export default defineConfig({
     // @webext-core/messaging, which calls them directly). Every other entrypoint keeps
     // the polyfill (see README, "Dependencies").
     'vite:build:extendConfig': (entrypoints, config) => {
+      // The page module runs nearly all its functions on every page: V8 compiles them with
+      // the file, off the page's main thread (scripts/compile-hint.ts).
+      if (entrypoints.some((e) => e.name === 'page-main'))
+        (config.plugins ??= []).push(compileHint(['page-main.js']));
       if (!entrypoints.every((e) => e.type === 'content-script' || e.name === 'page-main')) return;
       const plain = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };
       config.resolve ??= {};

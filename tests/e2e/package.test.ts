@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMPILE_HINT } from '../../scripts/compile-hint';
 import { CONTENT_MATCHES } from '../../utils/shared/sites';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -204,6 +205,11 @@ describe('the store package', () => {
     for (const file of ['background.js', 'popup.html', 'sidepanel.html', 'options.html']) {
       expect(existsSync(join(UNPACKED.chrome, file)), file).toBe(true);
     }
+    // The page module asks V8 to compile all its functions with the file, off the page's main
+    // thread (scripts/compile-hint.ts); the hint must survive minification as the first line.
+    const pageMain = readFileSync(join(UNPACKED.chrome, 'page-main.js'), 'utf8');
+    expect(pageMain.split('\n', 1)[0]).toBe(COMPILE_HINT);
+    expect(pageMain.indexOf(COMPILE_HINT, 1)).toBe(-1);
   });
 
   it('Firefox zip: a gecko id, Firefox 153+, and no data collection', () => {
