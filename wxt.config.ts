@@ -38,7 +38,7 @@ export default defineConfig({
     // @webext-core/messaging, which calls them directly). Every other entrypoint keeps
     // the polyfill (see README, "Dependencies").
     'vite:build:extendConfig': (entrypoints, config) => {
-      // The page module runs nearly all its functions on every page: V8 compiles them with
+      // The page module runs most of its functions on every page: V8 compiles them with
       // the file, off the page's main thread (scripts/compile-hint.ts).
       if (entrypoints.some((e) => e.name === 'page-main'))
         (config.plugins ??= []).push(compileHint(['page-main.js']));

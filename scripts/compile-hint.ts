@@ -3,7 +3,7 @@
  * `//# allFunctionsCalledOnLoad` has all its functions compiled when the file is, instead
  * of each on its first call. The content script's page module (page-main.js) is fetched
  * and compiled on a background thread (script streaming, utils/page/page-loader.ts), and
- * nearly every function in it runs on every page it loads in; without the hint each was
+ * most of its functions run on every page it loads in; without the hint each of those was
  * parsed a second time and compiled on the page's main thread when first called
  * (issue 16, seed article: main-thread CPU 10.6 → 8.2 ms, median of three interleaved rounds
  * of `npm run bench -- cost`; the background compile took 1.4–1.5 → 3.1–3.6 ms, since it now

@@ -12,9 +12,10 @@
 export const NEAR_SCREENS = 1;
 
 /**
- * Up to this many marks, all are registered and no block is measured or observed: the
- * registry's cost grows with its ranges, and a few dozen cost the page less than
- * measuring and observing their blocks costs the content script (issue 16).
+ * Up to this many marks (most articles), all are registered and no block is measured or
+ * observed. Following the blocks cost the seed article's content script about 0.5 ms and
+ * a task (issue 16); the registry's cost, which this file exists to bound, matters on
+ * pages with hundreds of marks.
  */
 export const FEW_MARKS = 64;
 
@@ -59,12 +60,15 @@ export function isNearViewport(
  * the marks again. A block seen for the first time is measured at once when `measureNew`
  * (a scan's paint: its layout is clean then, so the rect is cheap); otherwise (blocks a
  * DOM change brought, when reading a rect would force the page's pending layout) it
- * counts as far until the observer's first report, a frame later, says otherwise.
+ * counts as far until the observer's first report, a frame later, says otherwise (as near,
+ * if the items were few enough to be all shown until then: what was on screen stays).
  * Without IntersectionObserver every block counts as near.
  */
 export class NearViewport {
   private readonly near = new Map<Element, boolean>();
   private readonly observer: IntersectionObserver | undefined;
+  /** Whether the last filter kept every item because they were few. */
+  private allKept = false;
 
   constructor(
     private readonly win: Window,
@@ -105,8 +109,11 @@ export class NearViewport {
     if (!this.observer) return [...items];
     if (items.length <= this.few) {
       if (this.near.size > 0) this.stop();
+      this.allKept = true;
       return [...items];
     }
+    const wasAllKept = this.allKept;
+    this.allKept = false;
     const current = new Set<Element>();
     const out: T[] = [];
     for (const item of items) {
@@ -114,7 +121,7 @@ export class NearViewport {
       current.add(element);
       let near = this.near.get(element);
       if (near === undefined) {
-        near = measureNew && this.measure(element);
+        near = measureNew ? this.measure(element) : wasAllKept;
         this.near.set(element, near);
         this.observer.observe(element);
       }
@@ -133,6 +140,7 @@ export class NearViewport {
   stop(): void {
     this.observer?.disconnect();
     this.near.clear();
+    this.allKept = false;
   }
 
   private measure(element: Element): boolean {

@@ -124,6 +124,20 @@ describe('NearViewport in a real engine', () => {
     expect(changes).toBe(0);
   });
 
+  it('when few marks become many after a DOM change, keeps them shown until the observer places them', async () => {
+    const blocks = tallPage(8);
+    let changes = 0;
+    near = new NearViewport(window, () => changes++, NEAR_SCREENS, 3);
+    near.filter(blocks.slice(0, 3), (b) => b);
+    // Unmeasured (a DOM change): nothing that was shown disappears for a frame.
+    expect(near.filter(blocks, (b) => b, false)).toEqual(blocks);
+    await expect.poll(() => changes).toBe(1);
+    expect(near.filter(blocks, (b) => b, false).map((b) => b.textContent)).toEqual([
+      'Paragraph 0',
+      'Paragraph 1',
+    ]);
+  });
+
   it('counts a block with no box (display: contents) as near, wherever it is', () => {
     const blocks = tallPage(6);
     const contents = document.createElement('div');
