@@ -60,15 +60,15 @@ export function isNearViewport(
  * the marks again. A block seen for the first time is measured at once when `measureNew`
  * (a scan's paint: its layout is clean then, so the rect is cheap); otherwise (blocks a
  * DOM change brought, when reading a rect would force the page's pending layout) it
- * counts as far until the observer's first report, a frame later, says otherwise (as near,
- * if the items were few enough to be all shown until then: what was on screen stays).
+ * counts as far until the observer's first report, a frame later, says otherwise (as near
+ * if it was shown because the items were few until then: what was on screen stays).
  * Without IntersectionObserver every block counts as near.
  */
 export class NearViewport {
   private readonly near = new Map<Element, boolean>();
   private readonly observer: IntersectionObserver | undefined;
-  /** Whether the last filter kept every item because they were few. */
-  private allKept = false;
+  /** The blocks of the last filter's items, when it kept them all because they were few. */
+  private keptBlocks: Set<Element> | undefined;
 
   constructor(
     private readonly win: Window,
@@ -109,11 +109,11 @@ export class NearViewport {
     if (!this.observer) return [...items];
     if (items.length <= this.few) {
       if (this.near.size > 0) this.stop();
-      this.allKept = true;
+      this.keptBlocks = new Set(items.map(block));
       return [...items];
     }
-    const wasAllKept = this.allKept;
-    this.allKept = false;
+    const shown = this.keptBlocks;
+    this.keptBlocks = undefined;
     const current = new Set<Element>();
     const out: T[] = [];
     for (const item of items) {
@@ -121,7 +121,7 @@ export class NearViewport {
       current.add(element);
       let near = this.near.get(element);
       if (near === undefined) {
-        near = measureNew ? this.measure(element) : wasAllKept;
+        near = measureNew ? this.measure(element) : (shown?.has(element) ?? false);
         this.near.set(element, near);
         this.observer.observe(element);
       }
@@ -140,7 +140,7 @@ export class NearViewport {
   stop(): void {
     this.observer?.disconnect();
     this.near.clear();
-    this.allKept = false;
+    this.keptBlocks = undefined;
   }
 
   private measure(element: Element): boolean {

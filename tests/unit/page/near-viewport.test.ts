@@ -129,13 +129,23 @@ describe('NearViewport in a real engine', () => {
     let changes = 0;
     near = new NearViewport(window, () => changes++, NEAR_SCREENS, 3);
     near.filter(blocks.slice(0, 3), (b) => b);
-    // Unmeasured (a DOM change): nothing that was shown disappears for a frame.
-    expect(near.filter(blocks, (b) => b, false)).toEqual(blocks);
+    // Unmeasured (a DOM change): what was shown stays for the frame; the new blocks wait.
+    expect(near.filter(blocks, (b) => b, false)).toEqual(blocks.slice(0, 3));
     await expect.poll(() => changes).toBe(1);
     expect(near.filter(blocks, (b) => b, false).map((b) => b.textContent)).toEqual([
       'Paragraph 0',
       'Paragraph 1',
     ]);
+  });
+
+  it('from no marks to many after a DOM change, registers none until the observer places them', async () => {
+    const blocks = tallPage(8);
+    let changes = 0;
+    near = new NearViewport(window, () => changes++, NEAR_SCREENS, 3);
+    expect(near.filter([], (b: HTMLElement) => b)).toEqual([]);
+    expect(near.filter(blocks, (b) => b, false)).toEqual([]);
+    await expect.poll(() => changes).toBe(1);
+    expect(near.filter(blocks, (b) => b, false)).toEqual(blocks.slice(0, 2));
   });
 
   it('counts a block with no box (display: contents) as near, wherever it is', () => {
