@@ -13,15 +13,33 @@ import type { Plugin } from 'vite';
 
 export const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 
+const INLINE_MAP =
+  /(\/\/# sourceMappingURL=data:application\/json;(?:charset=utf-8;)?base64,)([A-Za-z0-9+/=]+)(\s*)$/;
+
 /** `code` with the hint as its first line (once). */
 export function withCompileHint(code: string): string {
   return code.startsWith(`${COMPILE_HINT}\n`) ? code : `${COMPILE_HINT}\n${code}`;
 }
 
+/** A source map (JSON) for the same file with one line put before it. */
+export function mapDownOneLine(json: string): string {
+  const map = JSON.parse(json) as { mappings: string };
+  return JSON.stringify({ ...map, mappings: `;${map.mappings}` });
+}
+
+/** `code` with its inline source map, if it has one, moved down a line. */
+function inlineMapDownOneLine(code: string): string {
+  return code.replace(
+    INLINE_MAP,
+    (_all, head: string, data: string, tail: string) =>
+      `${head}${Buffer.from(mapDownOneLine(Buffer.from(data, 'base64').toString('utf8'))).toString('base64')}${tail}`,
+  );
+}
+
 /**
  * A build plugin that puts the hint on the named output files. It runs when the bundle is
- * written, after minification, which would drop the comment; an output with a source map
- * has its mappings moved down a line to match.
+ * written, after minification, which would drop the comment; the file's source map (a
+ * `.map` beside it, or inline, as WXT's dev builds have) moves down the line it adds.
  */
 export function compileHint(fileNames: readonly string[]): Plugin {
   return {
@@ -32,8 +50,12 @@ export function compileHint(fileNames: readonly string[]): Plugin {
       for (const name of fileNames) {
         const chunk = bundle[name];
         if (chunk?.type !== 'chunk' || chunk.code.startsWith(`${COMPILE_HINT}\n`)) continue;
-        chunk.code = withCompileHint(chunk.code);
-        if (chunk.map) chunk.map.mappings = `;${chunk.map.mappings}`;
+        chunk.code = withCompileHint(inlineMapDownOneLine(chunk.code));
+        const map = bundle[`${name}.map`];
+        if (map?.type === 'asset')
+          map.source = mapDownOneLine(
+            typeof map.source === 'string' ? map.source : Buffer.from(map.source).toString('utf8'),
+          );
       }
     },
   };

@@ -1,15 +1,46 @@
-import { describe, expect, it } from 'vitest';
-import { COMPILE_HINT, compileHint, withCompileHint } from '../../scripts/compile-hint';
+// @vitest-environment node
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build, type Rollup } from 'vite';
+import { afterAll, describe, expect, it } from 'vitest';
+import { COMPILE_HINT, compileHint, mapDownOneLine, withCompileHint } from '../../scripts/compile-hint';
 
-type Bundle = Record<string, { type: 'chunk' | 'asset'; code?: string; map?: { mappings: string } | null }>;
+const dir = mkdtempSync(join(tmpdir(), 'backstory-compile-hint-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const entry = join(dir, 'entry.ts');
+writeFileSync(
+  entry,
+  [
+    'export function greet(name: string): string {',
+    '  return `hello ${name}`;',
+    '}',
+    'greet("page");',
+    '',
+  ].join('\n'),
+);
 
-/** Runs the plugin's generateBundle over a fake bundle, as Rollup would. */
-function generate(fileNames: string[], bundle: Bundle): Bundle {
-  const plugin = compileHint(fileNames);
-  const hook = plugin.generateBundle as (options: unknown, bundle: Bundle) => void;
-  hook.call({}, {}, bundle);
-  return bundle;
+/** Builds the entry as `page-main.js` (minified, as the extension's build does), with or without the plugin. */
+async function bundle(sourcemap: boolean | 'inline', hint: boolean) {
+  const result = (await build({
+    configFile: false,
+    logLevel: 'silent',
+    plugins: hint ? [compileHint(['page-main.js'])] : [],
+    build: {
+      write: false,
+      minify: true,
+      sourcemap,
+      lib: { entry, formats: ['iife'], name: 'pageMain', fileName: () => 'page-main.js' },
+    },
+  })) as Rollup.RollupOutput[];
+  const output = result[0]!.output;
+  const chunk = output.find((o) => o.fileName === 'page-main.js') as Rollup.OutputChunk;
+  const map = output.find((o) => o.fileName === 'page-main.js.map') as Rollup.OutputAsset | undefined;
+  return { code: chunk.code, map: map && JSON.parse(String(map.source)) };
 }
+
+const inlineMap = (code: string) =>
+  JSON.parse(Buffer.from(/base64,([A-Za-z0-9+/=]+)\s*$/.exec(code)![1]!, 'base64').toString('utf8'));
 
 describe('compile hint', () => {
   it('puts the hint on the first line, once', () => {
@@ -17,26 +48,31 @@ describe('compile hint', () => {
     expect(once).toBe(`${COMPILE_HINT}\nvar a=1;`);
     expect(withCompileHint(once)).toBe(once);
     expect(COMPILE_HINT).toBe('//# allFunctionsCalledOnLoad');
-  });
-
-  it('marks only the named chunks, and moves a source map down a line', () => {
-    const bundle = generate(['page-main.js'], {
-      'page-main.js': { type: 'chunk', code: 'var pageMain=1;', map: { mappings: 'AAAA' } },
-      'card-ui.js': { type: 'chunk', code: 'var cardUi=1;', map: null },
-      'style.css': { type: 'asset' },
+    expect(JSON.parse(mapDownOneLine('{"version":3,"mappings":"AAAA;AACA"}'))).toEqual({
+      version: 3,
+      mappings: ';AAAA;AACA',
     });
-    expect(bundle['page-main.js']!.code).toBe(`${COMPILE_HINT}\nvar pageMain=1;`);
-    expect(bundle['page-main.js']!.map!.mappings).toBe(';AAAA');
-    expect(bundle['card-ui.js']!.code).toBe('var cardUi=1;');
-    // A second pass changes nothing.
-    generate(['page-main.js'], bundle);
-    expect(bundle['page-main.js']!.code).toBe(`${COMPILE_HINT}\nvar pageMain=1;`);
-    expect(bundle['page-main.js']!.map!.mappings).toBe(';AAAA');
   });
 
-  it('is a build-only plugin that runs after the others (after minification)', () => {
-    const plugin = compileHint(['page-main.js']);
-    expect(plugin.apply).toBe('build');
-    expect(plugin.enforce).toBe('post');
+  it('a real minified build starts with the hint, the code otherwise the same', async () => {
+    const plain = await bundle(false, false);
+    const hinted = await bundle(false, true);
+    expect(plain.code.startsWith(COMPILE_HINT)).toBe(false);
+    expect(hinted.code).toBe(`${COMPILE_HINT}\n${plain.code}`);
+  });
+
+  it('moves a source map beside the file down the added line', async () => {
+    const plain = await bundle(true, false);
+    const hinted = await bundle(true, true);
+    expect(hinted.code.split('\n', 1)[0]).toBe(COMPILE_HINT);
+    expect(hinted.map.mappings).toBe(`;${plain.map.mappings}`);
+    expect(hinted.map.sources).toEqual(plain.map.sources);
+  });
+
+  it('moves an inline source map (dev builds) down the added line', async () => {
+    const plain = await bundle('inline', false);
+    const hinted = await bundle('inline', true);
+    expect(hinted.code.split('\n', 1)[0]).toBe(COMPILE_HINT);
+    expect(inlineMap(hinted.code).mappings).toBe(`;${inlineMap(plain.code).mappings}`);
   });
 });
