@@ -57,6 +57,20 @@ async function settle(context: BrowserContext, url: string, p: CostPage, withExt
 }
 
 /**
+ * RUNS loads of every page, in rounds: one load of each page, then the next round. A
+ * machine that is busier for a minute then slows one load of several pages, which the
+ * median drops, instead of every load of one page.
+ */
+async function inRounds<P, T>(pages: readonly P[], load: (page: P) => Promise<T>): Promise<Map<P, T[]>> {
+  const out = new Map<P, T[]>(pages.map((p) => [p, []]));
+  for (let i = 0; i < RUNS; i++) {
+    for (const p of pages) out.get(p)!.push(await load(p));
+    console.log(`  cost: round ${String(i + 1)} of ${String(RUNS)} done`);
+  }
+  return out;
+}
+
+/**
  * Where the time went: the tasks of the load with the median CPU time (BENCH_COST_TASKS=1),
  * or of the load with the longest task (BENCH_COST_TASKS=max).
  */
@@ -146,16 +160,19 @@ export async function benchCost(): Promise<Record<string, unknown>> {
           data: bigData,
           aliasCount: big.length,
         });
-      for (const p of pages) {
-        if (dict === '20k' && p.kind === 'saved news page' && p.name !== 'seed article') continue;
-        if (ONLY_PAGES && !ONLY_PAGES.includes(p.name)) continue;
+      const chosen = pages.filter(
+        (p) =>
+          !(dict === '20k' && p.kind === 'saved news page' && p.name !== 'seed article') &&
+          (!ONLY_PAGES || ONLY_PAGES.includes(p.name)),
+      );
+      const loads = await inRounds(chosen, async (p) => {
         const url = `${s.server.url}${p.path}`;
-        const runs: { extension: TaskCost; all: TaskCost }[] = [];
-        const without: TaskCost[] = [];
-        for (let i = 0; i < RUNS; i++) {
-          runs.push(await settle(s.context, url, p, true));
-          if (dict === 'bundled') without.push((await settle(plain, url, p, false)).all);
-        }
+        const run = await settle(s.context, url, p, true);
+        return { run, without: dict === 'bundled' ? (await settle(plain, url, p, false)).all : undefined };
+      });
+      for (const p of chosen) {
+        const runs = loads.get(p)!.map((l) => l.run);
+        const without = loads.get(p)!.flatMap((l) => (l.without ? [l.without] : []));
         const ext = runs.map((r) => r.extension);
         const entry = {
           kind: p.kind,
@@ -194,11 +211,13 @@ export async function benchCost(): Promise<Record<string, unknown>> {
           (route) => route.abort(),
         );
         try {
-          for (const p of pages) {
-            if (!FLOOR_PAGES.includes(p.name)) continue;
-            const ext: TaskCost[] = [];
-            for (let i = 0; i < RUNS; i++)
-              ext.push((await settle(ctx.context, `${s.server.url}${p.path}`, p, true)).extension);
+          const floorPages = pages.filter((p) => FLOOR_PAGES.includes(p.name));
+          const loads = await inRounds(
+            floorPages,
+            async (p) => (await settle(ctx.context, `${s.server.url}${p.path}`, p, true)).extension,
+          );
+          for (const p of floorPages) {
+            const ext = loads.get(p)!;
             const entry = {
               runs: RUNS,
               wallMs: median(ext.map((c) => c.wallMs)),
