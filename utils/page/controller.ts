@@ -159,8 +159,10 @@ export class ContentController {
     const t0 = performance.now();
     const root = findReadableRoot(this.doc);
     // A long search (a huge page) ends its task here; a quick one goes on to the walk's
-    // first slice, so a short article costs one task fewer.
-    if (performance.now() - t0 > ROOT_YIELD_MS) await defaultYield();
+    // first slice, so a short article costs one task fewer, and counts against that
+    // slice's budget, so the task stays within one.
+    const rootYielded = performance.now() - t0 > ROOT_YIELD_MS;
+    if (rootYielded) await defaultYield();
     if (generation !== this.generation || this.ctx.isInvalid) return;
     if (!this.dateChecked) this.dateRoot = root;
     if (!this.active) {
@@ -182,6 +184,7 @@ export class ContentController {
       {
         isCancelled: () => generation !== this.generation || this.ctx.isInvalid,
         onSlice: (ms) => slices.push(ms),
+        ...(rootYielded ? {} : { startedAt: t0 }),
       },
       root,
       firstPaint,

@@ -14,6 +14,11 @@ export interface SliceOptions {
   yieldToHost?: () => Promise<void>;
   /** Called with each slice's duration (benchmarks). */
   onSlice?: (ms: number) => void;
+  /**
+   * When the task that runs the first slice began its work (by `now`), if earlier work
+   * in it counts against that slice's budget: the task stays within one budget.
+   */
+  startedAt?: number;
 }
 
 interface Scheduler {
@@ -49,14 +54,17 @@ export async function runSliced<T>(
     now = () => performance.now(),
     yieldToHost = defaultYield,
     onSlice,
+    startedAt,
   }: SliceOptions = {},
 ): Promise<boolean> {
   const iterator = items[Symbol.iterator]();
   let i = 0;
   let next = iterator.next();
+  let taskStart = startedAt;
   while (!next.done) {
     if (isCancelled()) return false;
-    const start = now();
+    const start = taskStart ?? now();
+    taskStart = undefined;
     // Always make progress, even if one item exceeds the budget.
     do {
       work(next.value, i++);

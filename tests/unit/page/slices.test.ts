@@ -37,6 +37,22 @@ describe('runSliced', () => {
     expect(h.yields).toBe(3);
   });
 
+  it('counts work done earlier in its task against the first slice only', async () => {
+    const h = harness(1);
+    // 6 ms of other work already ran in this task: the first slice has 2 ms of its 8 left.
+    for (let i = 0; i < 6; i++) h.tick();
+    const slices: number[] = [];
+    const done = await runSliced(
+      Array.from({ length: 12 }, (_, i) => i),
+      () => h.tick(),
+      { budgetMs: 8, now: h.now, yieldToHost: h.yieldToHost, onSlice: (ms) => slices.push(ms), startedAt: 0 },
+    );
+    expect(done).toBe(true);
+    // The first slice is the task's 8 ms (6 earlier + 2 items); then whole budgets.
+    expect(slices).toEqual([8, 8, 2]);
+    expect(h.yields).toBe(2);
+  });
+
   it('makes progress when one item alone exceeds the budget', async () => {
     const h = harness(50);
     let n = 0;
