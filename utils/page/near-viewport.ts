@@ -67,8 +67,11 @@ export function isNearViewport(
 export class NearViewport {
   private readonly near = new Map<Element, boolean>();
   private readonly observer: IntersectionObserver | undefined;
-  /** The blocks of the last filter's items, when it kept them all because they were few. */
-  private keptBlocks: Set<Element> | undefined;
+  /**
+   * The blocks of the last filter's items, when it kept them all because they were few;
+   * built only if a DOM change then takes the page past `few`.
+   */
+  private keptBlocks: (() => Set<Element>) | undefined;
 
   constructor(
     private readonly win: Window,
@@ -109,10 +112,11 @@ export class NearViewport {
     if (!this.observer) return [...items];
     if (items.length <= this.few) {
       if (this.near.size > 0) this.stop();
-      this.keptBlocks = new Set(items.map(block));
-      return [...items];
+      const kept = [...items];
+      this.keptBlocks = () => new Set(kept.map(block));
+      return [...kept];
     }
-    const shown = this.keptBlocks;
+    const shown = measureNew ? undefined : this.keptBlocks?.();
     this.keptBlocks = undefined;
     const current = new Set<Element>();
     const out: T[] = [];
