@@ -16,9 +16,14 @@ export const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 const INLINE_MAP =
   /(\/\/# sourceMappingURL=data:application\/json;(?:charset=utf-8;)?base64,)([A-Za-z0-9+/=]+)(\s*)$/;
 
+/** Whether `code` already starts with the hint's line. */
+function hasCompileHint(code: string): boolean {
+  return code.startsWith(`${COMPILE_HINT}\n`);
+}
+
 /** `code` with the hint as its first line (once). */
 export function withCompileHint(code: string): string {
-  return code.startsWith(`${COMPILE_HINT}\n`) ? code : `${COMPILE_HINT}\n${code}`;
+  return hasCompileHint(code) ? code : `${COMPILE_HINT}\n${code}`;
 }
 
 /** A source map (JSON) for the same file with one line put before it. */
@@ -49,7 +54,7 @@ export function compileHint(fileNames: readonly string[]): Plugin {
     generateBundle(_options, bundle) {
       for (const name of fileNames) {
         const chunk = bundle[name];
-        if (chunk?.type !== 'chunk' || chunk.code.startsWith(`${COMPILE_HINT}\n`)) continue;
+        if (chunk?.type !== 'chunk' || hasCompileHint(chunk.code)) continue;
         chunk.code = withCompileHint(inlineMapDownOneLine(chunk.code));
         const map = bundle[`${name}.map`];
         if (map?.type === 'asset')
